@@ -1,0 +1,41 @@
+# Set-up, the main job and the tests. `make run` and `make test` do all the
+# set-up themselves on a fresh machine with Python 3.11.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+LANKG := $(VENV)/bin/lankg
+# Debian programs the tests use: headless Chromium (browser tests), rapper and
+# Apache Jena (independent RDF parsers and SPARQL engine).
+SYSTEM_FILES := /usr/bin/chromium /usr/bin/rapper /usr/share/java/jena-cmds.jar /usr/bin/java
+SYSTEM_PACKAGES := chromium raptor2-utils libapache-jena-java default-jre-headless
+
+.PHONY: setup system-deps run test bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@missing=""; for f in $(SYSTEM_FILES); do [ -e $$f ] || missing="$$missing $$f"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages for:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	fi
+
+run: setup
+	$(LANKG) build
+
+test: setup system-deps
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) benchmarks/bench_pipeline.py
+
+clean:
+	rm -rf out build dist *.egg-info .pytest_cache

@@ -1,0 +1,32 @@
+"""The ``lankg`` command: one subcommand per stage of the pipeline."""
+
+from __future__ import annotations
+
+import typer
+
+from lankg import __version__
+from lankg.graph import cli as graph_cli
+
+app = typer.Typer(
+    name="lankg",
+    help="Build and query a knowledge graph of LAN's cooperation agreements with Indonesian institutions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lankg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """lankg: from Indonesian news articles to an RDF knowledge graph of institutional cooperation."""
+
+
+app.command()(graph_cli.build)

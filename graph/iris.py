@@ -1,0 +1,45 @@
+"""Mint stable IRIs from raw key parts.
+
+An IRI is ``<base><kind>/<digest>`` where the digest hashes the kind and the
+key parts, so two kinds never collide and the same key gives the same IRI on
+every rebuild. The only readable IRIs are those of an authority-issued code: a
+region's Kemendagri code. A person's IRI is never a slug of the name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+_SPACE = re.compile(r"\s+")
+_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
+
+
+def normalise_key(text: str) -> str:
+    """Case-, accent- and whitespace-insensitive form of a name, for keys and matching."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", stripped).strip().casefold()
+
+
+def mint(base: str, kind: str, *parts: str) -> URIRef:
+    """``<base><kind>/<16 hex digits>`` from the kind and the non-empty key parts; refuses an empty key."""
+    if not any(p.strip() for p in parts):
+        raise ValueError(f"cannot mint a {kind} IRI from an empty key")
+    digest = hashlib.sha256("\x1f".join((kind, *parts)).encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{base}{kind}/{digest}")
+
+
+def region_iri(base: str, code: str) -> URIRef:
+    """A regional government's IRI carries its Kemendagri code: ``<base>region/81.03``."""
+    if not _CODE.match(code):
+        raise ValueError(f"not a Kemendagri province or regency/city code: {code!r}")
+    return URIRef(f"{base}region/{code}")
+
+
+def graph_iri(base: str, name: str) -> URIRef:
+    """A named graph of the dataset that is not an article's: ``<base>graph/<name>``."""
+    return URIRef(f"{base}graph/{name}")

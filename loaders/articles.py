@@ -1,0 +1,36 @@
+"""Read a news article file into an ``Article``: its text, unchanged, and a reference to it.
+
+The text is kept exactly as read (after UTF-8 decoding and BOM removal), so
+every character span the extractor reports indexes into the file's content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lankg.errors import InputError
+from lankg.fileio import read_text_checked
+from lankg.records import ArticleRef
+
+_HTML_MARKERS = ("<!doctype html", "<html", "<body", "<head", "<script", "<div")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: where it came from and its text."""
+
+    ref: ArticleRef
+    text: str
+    path: Path
+
+
+def read_article(path: Path) -> Article:
+    """Read one plain-text article; raise ``InputError`` naming the file when it is not one."""
+    text = read_text_checked(path)
+    head = text[:2048].lstrip().lower()
+    if any(head.startswith(marker) or f"\n{marker}" in head for marker in _HTML_MARKERS):
+        raise InputError(path, "looks like HTML; lankg reads articles as plain text (save the article's text first)")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(ref=ArticleRef(doc=path.name, sha256=digest), text=text, path=path)

@@ -1,0 +1,125 @@
+"""The lankg vocabulary as Python terms, and every namespace lankg writes with.
+
+``LANKG`` lists exactly the subjects of ``ontology/lankg.ttl`` in the lankg
+namespace (tests/ontology/test_namespaces.py checks the two agree); with
+``_fail = True`` a misspelt term raises ``AttributeError`` where it is used.
+This is the only module that spells out an IRI of the project.
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["LANKG", "LANKG_SHAPES", "SCOPE", "DEFAULT_BASE", "VOID", "DCAT", "PREFIXES"]
+
+
+class LANKG(DefinedNamespace):
+    """Classes, properties and individuals of the lankg ontology (ontology/lankg.ttl)."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/lankg/ontology#")
+
+    # Classes and individuals
+    Agreement: URIRef
+    AttendanceMode: URIRef
+    Attendee: URIRef
+    Blended: URIRef
+    CentralAgency: URIRef
+    City: URIRef
+    Event: URIRef
+    FreeTradeZoneAuthority: URIRef
+    InPerson: URIRef
+    Institution: URIRef
+    Membership: URIRef
+    Mention: URIRef
+    Ministry: URIRef
+    MoU: URIRef
+    Official: URIRef
+    OtherAgreement: URIRef
+    OtherInstitution: URIRef
+    PKS: URIRef
+    ParticipantRole: URIRef
+    Participation: URIRef
+    Province: URIRef
+    ReferenceDataset: URIRef
+    Regency: URIRef
+    RegionalGovernment: URIRef
+    Representative: URIRef
+    Scope: URIRef
+    Signatory: URIRef
+    SigningEvent: URIRef
+    SourceArticle: URIRef
+    Speaker: URIRef
+    University: URIRef
+    Virtual: URIRef
+    Witness: URIRef
+
+    # Properties
+    acronym: URIRef
+    alias: URIRef
+    attendance: URIRef
+    city: URIRef
+    date: URIRef
+    dateAsWritten: URIRef
+    dateNote: URIRef
+    degreeOrTitle: URIRef
+    during: URIRef
+    end: URIRef
+    evidencedOn: URIRef
+    fileName: URIRef
+    host: URIRef
+    inArticle: URIRef
+    inProvince: URIRef
+    kemendagriCode: URIRef
+    member: URIRef
+    mention: URIRef
+    mode: URIRef
+    name: URIRef
+    noDateReason: URIRef
+    onBehalfOf: URIRef
+    organization: URIRef
+    participant: URIRef
+    participation: URIRef
+    party: URIRef
+    postTitle: URIRef
+    role: URIRef
+    scope: URIRef
+    scopeAsWritten: URIRef
+    sha256: URIRef
+    signatory: URIRef
+    signedAt: URIRef
+    signedOn: URIRef
+    start: URIRef
+    text: URIRef
+    time: URIRef
+    venue: URIRef
+
+
+LANKG_SHAPES = Namespace("https://w3id.org/lankg/shapes#")
+SCOPE = Namespace("https://w3id.org/lankg/scope/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+
+#: Where instance IRIs are minted unless the user configures another base.
+DEFAULT_BASE = "https://w3id.org/lankg/id/"
+
+#: Prefixes bound in every serialisation and declared in every named query.
+PREFIXES: dict[str, str] = {
+    "lankg": str(LANKG._NS),
+    "scope": str(SCOPE),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "schema": str(SDO),
+    "time": str(TIME),
+    "foaf": str(FOAF),
+    "dcterms": str(DCTERMS),
+    "sh": str(SH),
+    "void": str(VOID),
+    "dcat": str(DCAT),
+}
