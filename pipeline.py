@@ -43,7 +43,7 @@ def run_build(
     on_start: Callable[[int], None] | None = None,
     on_done: Callable[[Path], None] | None = None,
 ) -> BuildResult:
-    """Build the graph of ``inputs`` (files or folders) and write graph.ttl and network.html to ``out_dir``."""
+    """Build the graph of ``inputs`` (files or folders) and write graph.ttl, graph.trig (one named graph per article) and network.html to ``out_dir``."""
     files = collect_inputs(inputs)
     if not files:
         raise InputError(Path(inputs[0]) if inputs else Path("."), "no article (.txt) or facts (.json) files found")
@@ -58,7 +58,9 @@ def run_build(
     result = BuildResult(dataset=dataset, stats=stats, inputs=files, errors=errors)
     graph_path = out_dir / "graph.ttl"
     export.write(dataset, graph_path, "ttl")
+    trig_path = out_dir / "graph.trig"
+    export.write(dataset, trig_path, "trig")
     html_path = out_dir / "network.html"
     write_network_html(institution_network(dataset), html_path)
-    result.outputs += [graph_path, html_path]
+    result.outputs += [graph_path, trig_path, html_path]
     return result

@@ -1,0 +1,55 @@
+"""The embedded store: pyoxigraph, loaded from the built dataset or a TriG/N-Quads file.
+
+Queries see the union of all named graphs as their default graph, so a
+researcher's query needs no GRAPH clause, while GRAPH still reaches each
+article's own facts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from lankg.errors import InputError
+
+_FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+
+
+class GraphStore:
+    """A pyoxigraph store holding one lankg dataset."""
+
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.store = store if store is not None else ox.Store()
+
+    @classmethod
+    def from_dataset(cls, ds: Dataset) -> GraphStore:
+        """A store with every quad of ``ds``."""
+        graph_store = cls()
+        data = ds.serialize(format="nquads").encode("utf-8")
+        graph_store.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        return graph_store
+
+    @classmethod
+    def from_file(cls, path: Path) -> GraphStore:
+        """A store loaded from a .trig, .nq, .ttl or .nt file; a parse error names the file and line."""
+        fmt = _FORMATS.get(path.suffix)
+        if fmt is None:
+            raise InputError(path, f"unknown RDF file type {path.suffix!r}; use one of {', '.join(_FORMATS)}")
+        if not path.is_file():
+            raise InputError(path, "no such file (run `lankg build` first)")
+        graph_store = cls()
+        try:
+            graph_store.store.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as exc:
+            raise InputError(path, f"not valid RDF: {exc.msg}", line=exc.lineno) from None
+        return graph_store
+
+    def query(self, sparql: str, substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None) -> object:
+        """Run a read-only query over the union of all graphs, with variables bound as RDF terms."""
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        return self.store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+
+    def __len__(self) -> int:
+        return len(self.store)
