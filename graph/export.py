@@ -11,8 +11,12 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from lankg.fileio import write_text_atomic
+from lankg.errors import InputError
+from lankg.fileio import read_text_checked, write_text_atomic
 from lankg.ontology.namespaces import PREFIXES
+
+#: The largest built graph ``read_trig`` accepts.
+MAX_GRAPH_BYTES = 512 * 1024 * 1024
 
 FORMATS: dict[str, str] = {"ttl": "longturtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 EXTENSIONS: dict[str, str] = {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
@@ -46,3 +50,25 @@ def serialise(ds: Dataset, fmt: str) -> str:
 def write(ds: Dataset, path: Path, fmt: str) -> None:
     """Serialise ``ds`` as ``fmt`` to ``path``, replacing it only once the whole text is ready."""
     write_text_atomic(path, serialise(ds, fmt))
+
+
+def write_graph(graph: Graph, path: Path) -> None:
+    """Write one graph (e.g. the dataset description) as deterministic Turtle, atomically."""
+    write_text_atomic(path, graph.serialize(format="longturtle"))
+
+
+def read_trig(path: Path) -> Dataset:
+    """The dataset of a built graph.trig; an unreadable or malformed file is an ``InputError`` naming it."""
+    if not path.exists():
+        raise InputError(path, "no such file (run `lankg build` first, or give the built graph.trig)")
+    text = read_text_checked(path, max_bytes=MAX_GRAPH_BYTES)
+    ds = Dataset()
+    try:
+        ds.parse(data=text, format="trig", publicID=path.resolve().as_uri())
+    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
+        line = getattr(exc, "lines", None) or getattr(exc, "line", None)
+        raise InputError(path, f"not valid TriG: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+                         line=line if isinstance(line, int) else None) from None
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True)
+    return ds
