@@ -37,7 +37,7 @@ def serialise(ds: Dataset, fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "trig":
-        return ds.serialize(format="trig")
+        return _trig(ds)
     graph = union_graph(ds)
     if fmt == "nt":
         lines = sorted(set(graph.serialize(format="nt").splitlines()))
@@ -45,6 +45,34 @@ def serialise(ds: Dataset, fmt: str) -> str:
     if fmt == "jsonld":
         return graph.serialize(format="json-ld", context=PREFIXES, indent=2, sort_keys=True)
     return graph.serialize(format=FORMATS[fmt])
+
+
+def _turtle_body(graph: Graph) -> str:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    text = graph.serialize(format="longturtle")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("PREFIX ")).strip("\n")
+
+
+def _trig(ds: Dataset) -> str:
+    """TriG with named graphs sorted by IRI, each written as longturtle (rdflib's own TriG order varies)."""
+    parts = [f"PREFIX {prefix}: <{ns}>" for prefix, ns in sorted(PREFIXES.items())]
+    default = ds.default_graph
+    if len(default):
+        parts += ["", _turtle_body(_copy(default))]
+    for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if graph.identifier == default.identifier or not len(graph):
+            continue
+        # not indented: re-indenting would change multi-line literals
+        parts += ["", f"<{graph.identifier}> {{", _turtle_body(_copy(graph)), "}"]
+    return "\n".join(parts) + "\n"
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
 
 
 def write(ds: Dataset, path: Path, fmt: str) -> None:
