@@ -178,7 +178,8 @@ def _components(
             continue  # positive judgements connect them: the positive decision stands
         cut = [(a, b) for a in side for b in g[a] if b not in side]
         g.remove_edges_from(cut)
-    return [set(c) for c in nx.connected_components(g)]
+    # ordered by smallest record, so when a cut leaves two parts with one key the same part keeps it
+    return sorted((set(c) for c in nx.connected_components(g)), key=min)
 
 
 def _star(groups: dict[object, list[str]]) -> Iterable[tuple[str, str]]:
@@ -211,6 +212,7 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
             by_key[("code", code) if code else ("name", normalise_key(name))].append(rec)
     nodes = sorted(inst_code)
     all_records.update(nodes)
+    taken: set[str] = set()
     for comp in _components(nodes, _star(by_key), judgements):
         codes = sorted({c for r in comp if (c := inst_code[r])})
         if codes:
@@ -221,6 +223,9 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
             code = None
             name = _canonical_name(inst_name[r] for r in comp)
             iri = str(mint(base, "institution", min(normalise_key(inst_name[r]) for r in comp)))
+        if iri in taken:  # split off by a negative judgement: named by its smallest record
+            iri, code = str(mint(base, "institution", "split", min(comp))), None
+        taken.add(iri)
         entity = Entity(iri, name, tuple(sorted(comp)), code)
         for r in comp:
             res.entities[r] = entity
@@ -250,7 +255,11 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
     for comp in _components(nodes, auto, judgements):
         # keys with an institution beat bare names; then the smallest
         key = min((not off_inst[r], normalise_key(off_name[r]), off_inst[r]) for r in comp)[1:]
-        entity = Entity(str(mint(base, "official", *key)), _canonical_name(off_name[r] for r in comp), tuple(sorted(comp)))
+        iri = str(mint(base, "official", *key))
+        if iri in taken:
+            iri = str(mint(base, "official", "split", min(comp)))
+        taken.add(iri)
+        entity = Entity(iri, _canonical_name(off_name[r] for r in comp), tuple(sorted(comp)))
         for r in comp:
             res.entities[r] = entity
 
@@ -271,7 +280,11 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
     for comp in _components(nodes, _star(by_key), judgements):
         # hosted and dated keys (two parts, the first an IRI) beat per-article keys
         key = min((not ev_key[r][0].startswith(base), ev_key[r]) for r in comp)[1]
-        entity = Entity(str(mint(base, "event", *key)), None, tuple(sorted(comp)))
+        iri = str(mint(base, "event", *key))
+        if iri in taken:
+            iri = str(mint(base, "event", "split", min(comp)))
+        taken.add(iri)
+        entity = Entity(iri, None, tuple(sorted(comp)))
         for r in comp:
             res.entities[r] = entity
 
