@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,17 @@ def gold_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """``run_build`` of the gold facts folder (validated, not reasoned)."""
     out = tmp_path_factory.mktemp("gold-build")
     return run_build([GOLD], out, judgements=None)
+
+
+@pytest.fixture(scope="session")
+def require(request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """``require_program`` of tests/conftest.py (conftest modules cannot be imported under --import-mode=importlib)."""
+    for plugin in request.config.pluginmanager.get_plugins():
+        if getattr(plugin, "__file__", None) == str(ROOT / "tests" / "conftest.py"):
+            return plugin.require_program  # type: ignore[no-any-return]
+    raise LookupError("tests/conftest.py is not loaded")
+
+
+@pytest.fixture(scope="session")
+def gold_facts_dir() -> Path:
+    return GOLD
