@@ -32,3 +32,4 @@ def main(
 app.command()(graph_cli.build)
 app.command()(graph_cli.validate)
 app.command()(graph_cli.export)
+app.command()(graph_cli.entities)

@@ -55,6 +55,8 @@ class BuildStats:
     officials: set[URIRef] = field(default_factory=set)
     agreements: set[URIRef] = field(default_factory=set)
     events: set[URIRef] = field(default_factory=set)
+    unknown_judgements: list[Judgement] = field(default_factory=list)
+    """Judgements naming a record no input has (a typo, or an article no longer built)."""
 
 
 def article_iri(base: str, doc: str) -> URIRef:
@@ -303,7 +305,7 @@ def build_dataset(
     bundles = list(bundles)
     resolution = resolve(bundles, judgements, base=base)
     ds = new_dataset()
-    stats = BuildStats()
+    stats = BuildStats(unknown_judgements=list(resolution.unknown_judgements))
     memberships: dict[URIRef, set[str]] = {}
     for bundle in bundles:
         _ArticleWriter(ds, bundle, base, stats, resolution, memberships).write()

@@ -15,8 +15,10 @@ from lankg.console import err, out, progress, reports_errors
 from lankg.errors import InputError, ValidationFailed
 from lankg.graph import export as graph_export
 from lankg.graph.describe import describe
+from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
 from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.ontology.namespaces import DEFAULT_BASE
+from lankg.loaders import collect_inputs, load_all
 from lankg.pipeline import SAMPLE_CORPUS, run_build
 
 #: Where ``lankg validate`` and ``lankg export`` read the built graph unless told otherwise.
@@ -53,7 +55,10 @@ def build(
             on_done=lambda p: bar.update(task, advance=1, description=f"Read {p.name}"),
         )
     for error in result.errors:
-        err.print(f"[yellow]skipped:[/] {error}", markup=True)
+        err.print(f"[yellow]skipped:[/] {escape(str(error))}")
+    for j in result.stats.unknown_judgements:
+        where = f" (line {j.line})" if j.line else ""
+        err.print(f"[yellow]judgement{where} names a record no input has:[/] {escape(j.left)} / {escape(j.right)}")
     table = Table(title="lankg build", show_header=False, title_justify="left")
     s = result.stats
     table.add_row("input files", f"{len(result.inputs)} ({len(result.errors)} skipped)")
@@ -126,6 +131,35 @@ def export(
     if void is not None:
         graph_export.write_graph(describe(ds, base), void)
         err.print(f"wrote {escape(str(void))}")
+
+
+@reports_errors
+def entities(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
+    ] = None,
+    kind: Annotated[str, typer.Option(help="institution, official or event.")] = "official",
+    judgements: Annotated[Path | None, typer.Option(help="YAML file of hand judgements. Default: data/judgements.yaml if it exists.")] = None,
+    base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
+) -> None:
+    """List resolved entities with the record ids a judgements file refers to (left/right)."""
+    if kind not in ("institution", "official", "event"):
+        raise InputError(Path(kind), "unknown kind; choose institution, official or event")
+    files = collect_inputs(inputs or [SAMPLE_CORPUS])
+    bundles, errors = load_all(files)
+    for error in errors:
+        err.print(f"[yellow]skipped:[/] {escape(str(error))}")
+    if judgements is not None and not judgements.exists():
+        raise InputError(judgements, "no such judgements file")
+    resolution = resolve(bundles, read_judgements(judgements or DEFAULT_JUDGEMENTS), base=base)
+    table = Table(title=f"{kind} entities", title_justify="left")
+    table.add_column("IRI", overflow="fold")
+    table.add_column("name")
+    table.add_column("records (for judgements)", overflow="fold")
+    for entity in resolution.clusters(kind):
+        table.add_row(entity.iri, entity.name or "", "\n".join(entity.records))
+    out.print(table)
 
 
 def _read_graph(path: Path) -> Dataset:

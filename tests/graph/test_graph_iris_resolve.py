@@ -171,3 +171,12 @@ def test_a_missing_default_judgements_file_means_none_but_a_named_one_is_an_erro
     result = CliRunner().invoke(app, ["build", str(gold_dir), "--out", str(tmp_path / "out"), "--judgements", str(tmp_path / "absent.yaml")])
     assert result.exit_code == 2
     assert "absent.yaml: no such judgements file" in result.output
+
+
+def test_entities_command_lists_the_record_ids_judgements_use(gold_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["entities", str(gold_dir), "--kind", "event"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert str(EVENT_2021_03_29) in result.output
+    assert f"{DOC_002}#event:e1" in result.output and f"{DOC_004}#event:e1" in result.output
+    bad = CliRunner().invoke(app, ["entities", str(gold_dir), "--kind", "person"])
+    assert bad.exit_code == 2 and "unknown kind" in bad.output
