@@ -132,13 +132,15 @@ def test_a_negative_judgement_cuts_a_person_out_of_a_five_article_cluster(gold: 
 def test_judgements_file_is_respected_on_rebuild(tmp_path: Path, gold_dir: Path) -> None:
     judgements = _write(
         tmp_path / "judgements.yaml",
-        f"judgements:\n  - left: '{DOC_002}#event:e1'\n    right: '{DOC_004}#event:e1'\n    verdict: negative\n    note: checked by hand\n",
+        f"judgements:\n  - left: '{DOC_002}#event:e1'\n    right: '{DOC_004}#event:e1'\n    verdict: negative\n    note: checked by hand\n"
+        "  - left: 'nowhere.txt#event:e1'\n    right: '002_ed660c4d7e1d7b7b.txt#event:e1'\n    verdict: positive\n",
     )
     runner = CliRunner()
     for _ in range(2):
         result = runner.invoke(app, ["build", str(gold_dir), "--out", str(tmp_path / "out"), "--judgements", str(judgements)])
         assert result.exit_code == 0, result.output
         assert "SHACL violations │ 0" in result.output
+        assert "judgement (line 6) names a record no input has: nowhere.txt#event:e1" in result.output
     ds_text = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     from rdflib import Graph
 
@@ -154,6 +156,7 @@ def test_judgements_file_is_respected_on_rebuild(tmp_path: Path, gold_dir: Path)
         ("judgements:\n  - left: a\n    verdict: positive\n", 2, "right: missing"),
         ("judgements:\n  - left: a\n    right: b\n    verdict: positive\n    colour: red\n", 2, "unknown key(s) colour"),
         ("- a\n- b\n", 1, "single key 'judgements'"),
+        ("judgements:\n  - left: a\n    right: b\n    left: c\n    verdict: positive\n", 4, "duplicate key 'left'"),
     ],
 )
 def test_bad_judgements_files_name_the_file_and_line(tmp_path: Path, text: str, line: int, reason: str) -> None:
