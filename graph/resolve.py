@@ -18,8 +18,12 @@ live in a YAML file and are respected on every rebuild: a positive judgement
 links two records, a negative one cuts the automatic links between them (a
 minimum edge cut in which judged links cannot be cut), ``unsure`` is recorded
 and changes nothing. Each entity's canonical key follows one rule: an
-authority code (Kemendagri) beats a hash of the smallest name key, so the same
-records always give the same IRI.
+authority code (Kemendagri; the name is then the gazetteer's) beats a hash of
+the canonical name (the most frequent surface name, then the longest, then the
+first in sort order); an official's key adds the institution's IRI; an event's
+is its host's IRI and date, else its article and id. The same records always
+give the same IRIs; surface names other than the canonical one become
+``lankg:alias`` values, so no entity has two ``lankg:name`` values.
 """
 
 from __future__ import annotations
@@ -228,7 +232,7 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
         else:
             code = None
             name = _canonical_name(inst_name[r] for r in comp)
-            iri = str(mint(base, "institution", min(normalise_key(inst_name[r]) for r in comp)))
+            iri = str(mint(base, "institution", normalise_key(name)))
         if iri in taken:  # split off by a negative judgement: named by its smallest record
             iri, code = str(mint(base, "institution", "split", min(comp))), None
         taken.add(iri)

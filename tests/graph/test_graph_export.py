@@ -15,6 +15,7 @@ from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from lankg.cli import app
+from lankg.fileio import write_text_atomic
 from lankg.graph.build import build_dataset
 from lankg.graph.describe import dataset_iri, describe
 from lankg.graph.export import FORMATS, serialise, union_graph, write
@@ -38,7 +39,7 @@ def test_gold_facts_build_the_golden_graph(gold: list[FactBundle]) -> None:
     """
     built = _facts_graph(gold)
     if os.environ.get("LANKG_UPDATE_GOLDEN"):
-        GOLDEN.write_text(built.serialize(format="longturtle"), encoding="utf-8")
+        write_text_atomic(GOLDEN, built.serialize(format="longturtle"))
     golden = Graph().parse(GOLDEN, format="turtle")
     if not isomorphic(built, golden):
         _, only_built, only_golden = graph_diff(to_isomorphic(built), to_isomorphic(golden))

@@ -183,3 +183,20 @@ def test_entities_command_lists_the_record_ids_judgements_use(gold_dir: Path) ->
     assert f"{DOC_002}#event:e1" in result.output and f"{DOC_004}#event:e1" in result.output
     bad = CliRunner().invoke(app, ["entities", str(gold_dir), "--kind", "person"])
     assert bad.exit_code == 2 and "unknown kind" in bad.output
+
+
+def test_a_positive_judgement_merges_institutions_under_one_name(gold: list[FactBundle]) -> None:
+    from lankg.records import ArticleRef
+
+    lipi_003 = "003_2b5d0ca615fe9577.txt#institution:Lembaga Ilmu Pengetahuan Indonesia"
+    extra = FactBundle(source=ArticleRef("005_extra.txt"), institutions=(Institution("LIPI", "central_agency", (Mention("LIPI"),)),))
+    bundles = [*gold, extra]
+    judged = (Judgement("005_extra.txt#institution:LIPI", lipi_003, "positive"),)
+    res = resolve(bundles, judged, base=DEFAULT_BASE)
+    entity = res.of(lipi_003)
+    assert res.of("005_extra.txt#institution:LIPI") == entity
+    assert entity.iri == "https://w3id.org/lankg/id/institution/5a83827cbb3b0bfb"  # unchanged by the merge
+    g = union_graph(build_dataset(bundles, judgements=judged, gazetteer=False)[0])
+    node = URIRef(entity.iri)
+    assert set(g.objects(node, LANKG.name)) == {Literal("Lembaga Ilmu Pengetahuan Indonesia")}
+    assert Literal("LIPI") in set(g.objects(node, LANKG.alias))
