@@ -130,3 +130,10 @@ def test_store_from_dataset_and_query_with_substitutions_still_work(gold: list[F
     ))
     assert [r["name"].value for r in rows] == ["Kabupaten Kepulauan Tanimbar"]
     assert dataclasses.is_dataclass(validate_graph(union_graph(ds)))
+
+
+
+def test_store_lists_its_named_graphs(gold_build: BuildResult) -> None:
+    store = GraphStore.from_file(gold_build.outputs[0].parent / "graph.trig")
+    assert store.named_graphs() == sorted(str(g.identifier) for g in gold_build.dataset.graphs() if len(g))
+    assert len(store.named_graphs()) == 8
