@@ -137,3 +137,10 @@ def test_store_lists_its_named_graphs(gold_build: BuildResult) -> None:
     store = GraphStore.from_file(gold_build.outputs[0].parent / "graph.trig")
     assert store.named_graphs() == sorted(str(g.identifier) for g in gold_build.dataset.graphs() if len(g))
     assert len(store.named_graphs()) == 8
+
+
+def test_build_without_validation_leaves_the_count_out(tmp_path: Path, gold_facts_dir: Path) -> None:
+    result = runner.invoke(app, ["build", str(gold_facts_dir), "--out", str(tmp_path), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    assert "SHACL violations" not in result.output
+    assert (tmp_path / "void.ttl").exists()
