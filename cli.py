@@ -30,3 +30,6 @@ def main(
 
 
 app.command()(graph_cli.build)
+app.command()(graph_cli.validate)
+app.command()(graph_cli.export)
+app.command()(graph_cli.entities)

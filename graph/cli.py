@@ -6,11 +6,23 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rdflib import Dataset
 from rich.table import Table
 
+from rich.markup import escape
+
 from lankg.console import err, out, progress, reports_errors
+from lankg.errors import InputError, ValidationFailed
+from lankg.graph import export as graph_export
+from lankg.graph.describe import describe
+from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
+from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.ontology.namespaces import DEFAULT_BASE
+from lankg.loaders import collect_inputs, load_all
 from lankg.pipeline import SAMPLE_CORPUS, run_build
+
+#: Where ``lankg validate`` and ``lankg export`` read the built graph unless told otherwise.
+BUILT_GRAPH = Path("out") / "graph.trig"
 
 
 @reports_errors
@@ -21,8 +33,14 @@ def build(
     ] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl and network.html.")] = Path("out"),
     base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
+    judgements: Annotated[
+        Path | None,
+        typer.Option(help="YAML file of hand same/not-same judgements. Default: data/judgements.yaml if it exists."),
+    ] = None,
+    validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the graph against the SHACL shapes.")] = True,
+    reason: Annotated[bool, typer.Option("--reason/--no-reason", help="Add OWL-RL inferences in the graph/inferred named graph.")] = False,
 ) -> None:
-    """Extract facts from articles, build the knowledge graph, and write out/graph.ttl and out/network.html."""
+    """Extract facts from articles, build the knowledge graph, and write out/graph.ttl, graph.trig, void.ttl and network.html."""
     paths = inputs or [SAMPLE_CORPUS]
     with progress() as bar:
         task = bar.add_task("Reading articles", total=None)
@@ -30,11 +48,17 @@ def build(
             paths,
             out_dir,
             base=base,
+            judgements=judgements,
+            validate=validate,
+            reason=reason,
             on_start=lambda n: bar.update(task, total=n),
             on_done=lambda p: bar.update(task, advance=1, description=f"Read {p.name}"),
         )
     for error in result.errors:
-        err.print(f"[yellow]skipped:[/] {error}", markup=True)
+        err.print(f"[yellow]skipped:[/] {escape(str(error))}")
+    for j in result.stats.unknown_judgements:
+        where = f" (line {j.line})" if j.line else ""
+        err.print(f"[yellow]judgement{where} names a record no input has:[/] {escape(j.left)} / {escape(j.right)}")
     table = Table(title="lankg build", show_header=False, title_justify="left")
     s = result.stats
     table.add_row("input files", f"{len(result.inputs)} ({len(result.errors)} skipped)")
@@ -44,6 +68,102 @@ def build(
     table.add_row("signing events", str(len(s.events)))
     table.add_row("agreements", str(len(s.agreements)))
     table.add_row("triples", f"{s.triples:,}")
+    if result.inferred is not None:
+        table.add_row("inferred triples", f"{result.inferred:,}")
+    if result.validation is not None:
+        table.add_row("SHACL violations", str(len(result.validation.violations)))
     for path in result.outputs:
         table.add_row("wrote", str(path))
     out.print(table)
+    if result.validation is not None and not result.validation.conforms:
+        err.print("[yellow]the graph does not conform to the shapes; `lankg validate` lists the violations[/]")
+
+
+def print_report(report: ValidationReport, source: Path) -> None:
+    """The SHACL report as one block per violation: shape, focus node, path, message."""
+    if report.conforms:
+        out.print(f"[green]{escape(str(source))} conforms to ontology/shapes.ttl[/]")
+        return
+    out.print(f"[bold red]{escape(str(source))}: {len(report.violations)} SHACL violation(s)[/]")
+    for v in report.violations:
+        shape = v.shape.rsplit("#", 1)[-1]
+        out.print(f"[bold]{escape(shape)}[/] ({v.severity})")
+        out.print(f"  focus:   {escape(v.focus)}")
+        if v.path:
+            out.print(f"  path:    {escape(v.path)}")
+        if v.value:
+            out.print(f"  value:   {escape(v.value)}")
+        out.print(f"  message: {escape(v.message)}")
+
+
+@reports_errors
+def validate(
+    graph_file: Annotated[Path, typer.Argument(help="A built graph.trig (or .ttl/.nt). Default: out/graph.trig.")] = BUILT_GRAPH,
+) -> None:
+    """Check a built graph against the SHACL shapes and print every violation (exit code 3 if any)."""
+    report = validate_graph(graph_export.union_graph(_read_graph(graph_file)))
+    print_report(report, graph_file)
+    if not report.conforms:
+        raise ValidationFailed(f"{graph_file}: {len(report.violations)} SHACL violation(s)")
+
+
+@reports_errors
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, jsonld, nt or trig.")] = "ttl",
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="File to write. Default: standard output.")] = None,
+    graph_file: Annotated[Path, typer.Option("--graph", help="The built graph.trig to export.")] = BUILT_GRAPH,
+    void: Annotated[Path | None, typer.Option(help="Also write a VoID/DCAT description (Turtle) to this file.")] = None,
+    base: Annotated[str, typer.Option(help="Base IRI of the built graph, for the description's IRIs.")] = DEFAULT_BASE,
+) -> None:
+    """Export the built graph (out/graph.trig, from `lankg build`) as Turtle, JSON-LD, N-Triples or TriG.
+
+    Export never rebuilds: it serialises exactly what `lankg build` made, so the
+    exported file and the built one always describe the same graph.
+    """
+    if fmt not in graph_export.FORMATS:
+        raise InputError(Path(fmt), f"unknown export format; choose one of {', '.join(graph_export.FORMATS)}")
+    ds = _read_graph(graph_file)
+    if out_file is None:
+        typer.echo(graph_export.serialise(ds, fmt), nl=False)
+    else:
+        graph_export.write(ds, out_file, fmt)
+        err.print(f"wrote {escape(str(out_file))}")
+    if void is not None:
+        graph_export.write_graph(describe(ds, base), void)
+        err.print(f"wrote {escape(str(void))}")
+
+
+@reports_errors
+def entities(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
+    ] = None,
+    kind: Annotated[str, typer.Option(help="institution, official or event.")] = "official",
+    judgements: Annotated[Path | None, typer.Option(help="YAML file of hand judgements. Default: data/judgements.yaml if it exists.")] = None,
+    base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
+) -> None:
+    """List resolved entities with the record ids a judgements file refers to (left/right)."""
+    if kind not in ("institution", "official", "event"):
+        raise InputError(Path(kind), "unknown kind; choose institution, official or event")
+    files = collect_inputs(inputs or [SAMPLE_CORPUS])
+    bundles, errors = load_all(files)
+    for error in errors:
+        err.print(f"[yellow]skipped:[/] {escape(str(error))}")
+    if judgements is not None and not judgements.exists():
+        raise InputError(judgements, "no such judgements file")
+    resolution = resolve(bundles, read_judgements(judgements or DEFAULT_JUDGEMENTS), base=base)
+    table = Table(title=f"{kind} entities", title_justify="left")
+    table.add_column("IRI", overflow="fold")
+    table.add_column("name")
+    table.add_column("records (for judgements)", overflow="fold")
+    for entity in resolution.clusters(kind):
+        table.add_row(entity.iri, entity.name or "", "\n".join(entity.records))
+    out.print(table)
+
+
+def _read_graph(path: Path) -> Dataset:
+    """A built graph: TriG, or Turtle/N-Triples (TriG's subsets, read into the default graph)."""
+    if path.suffix not in (".trig", ".ttl", ".nt"):
+        raise InputError(path, "expected a .trig (or .ttl/.nt) file written by `lankg build`")
+    return graph_export.read_trig(path)

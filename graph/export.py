@@ -11,8 +11,12 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from lankg.fileio import write_text_atomic
+from lankg.errors import InputError
+from lankg.fileio import read_text_checked, write_text_atomic
 from lankg.ontology.namespaces import PREFIXES
+
+#: The largest built graph ``read_trig`` accepts.
+MAX_GRAPH_BYTES = 512 * 1024 * 1024
 
 FORMATS: dict[str, str] = {"ttl": "longturtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 EXTENSIONS: dict[str, str] = {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
@@ -33,7 +37,7 @@ def serialise(ds: Dataset, fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "trig":
-        return ds.serialize(format="trig")
+        return _trig(ds)
     graph = union_graph(ds)
     if fmt == "nt":
         lines = sorted(set(graph.serialize(format="nt").splitlines()))
@@ -43,6 +47,56 @@ def serialise(ds: Dataset, fmt: str) -> str:
     return graph.serialize(format=FORMATS[fmt])
 
 
+def _turtle_body(graph: Graph) -> str:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    text = graph.serialize(format="longturtle")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("PREFIX ")).strip("\n")
+
+
+def _trig(ds: Dataset) -> str:
+    """TriG with named graphs sorted by IRI, each written as longturtle (rdflib's own TriG order varies)."""
+    parts = [f"PREFIX {prefix}: <{ns}>" for prefix, ns in sorted(PREFIXES.items())]
+    default = ds.default_graph
+    if len(default):
+        parts += ["", _turtle_body(_copy(default))]
+    for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if graph.identifier == default.identifier or not len(graph):
+            continue
+        # not indented: re-indenting would change multi-line literals
+        parts += ["", f"<{graph.identifier}> {{", _turtle_body(_copy(graph)), "}"]
+    return "\n".join(parts) + "\n"
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
+
+
 def write(ds: Dataset, path: Path, fmt: str) -> None:
     """Serialise ``ds`` as ``fmt`` to ``path``, replacing it only once the whole text is ready."""
     write_text_atomic(path, serialise(ds, fmt))
+
+
+def write_graph(graph: Graph, path: Path) -> None:
+    """Write one graph (e.g. the dataset description) as deterministic Turtle, atomically."""
+    write_text_atomic(path, graph.serialize(format="longturtle"))
+
+
+def read_trig(path: Path) -> Dataset:
+    """The dataset of a built graph.trig; an unreadable or malformed file is an ``InputError`` naming it."""
+    if not path.exists():
+        raise InputError(path, "no such file (run `lankg build` first, or give the built graph.trig)")
+    text = read_text_checked(path, max_bytes=MAX_GRAPH_BYTES)
+    ds = Dataset()
+    try:
+        ds.parse(data=text, format="trig", publicID=path.resolve().as_uri())
+    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
+        line = getattr(exc, "lines", None) or getattr(exc, "line", None)
+        raise InputError(path, f"not valid TriG: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+                         line=line if isinstance(line, int) else None) from None
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True)
+    return ds

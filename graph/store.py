@@ -3,6 +3,10 @@
 Queries see the union of all named graphs as their default graph, so a
 researcher's query needs no GRAPH clause, while GRAPH still reaches each
 article's own facts.
+
+Oxigraph stores xsd:integer's subtypes as xsd:integer (a mention's
+``"655"^^xsd:nonNegativeInteger`` comes back as ``655``), so the store is for
+querying; validation and export read the TriG with rdflib, which keeps them.
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ class GraphStore:
         """Run a read-only query over the union of all graphs, with variables bound as RDF terms."""
         subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         return self.store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the store's named graphs (articles, gazetteer, scopes, timeline, inferred), sorted."""
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
         return len(self.store)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["LANKG", "LANKG_SHAPES", "SCOPE", "DEFAULT_BASE", "VOID", "DCAT", "PREFIXES"]
+__all__ = ["LANKG", "LANKG_SHAPES", "SCOPE", "DEFAULT_BASE", "VOID", "DCAT", "SD", "DATA_LICENSE", "PREFIXES"]
 
 
 class LANKG(DefinedNamespace):
@@ -100,6 +100,10 @@ LANKG_SHAPES = Namespace("https://w3id.org/lankg/shapes#")
 SCOPE = Namespace("https://w3id.org/lankg/scope/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+#: The licence the dataset description declares (the project's own, MIT).
+DATA_LICENSE = URIRef("https://spdx.org/licenses/MIT")
 
 #: Where instance IRIs are minted unless the user configures another base.
 DEFAULT_BASE = "https://w3id.org/lankg/id/"
@@ -122,4 +126,5 @@ PREFIXES: dict[str, str] = {
     "sh": str(SH),
     "void": str(VOID),
     "dcat": str(DCAT),
+    "sd": str(SD),
 }
