@@ -116,16 +116,16 @@ def negotiate(accept: tuple[str, ...], offered: dict[str, object]) -> str | None
         ranked.append((-quality, i, mime.strip().lower()))
     if not ranked:
         return next(iter(offered))
+    refused = {mime for negq, _, mime in ranked if negq == 0}
     for negq, _, mime in sorted(ranked):
         if negq == 0:
             continue
         if mime in offered:
             return mime
-        if mime in ("*/*", "*"):
-            return next(iter(offered))
-        if mime.endswith("/*"):
+        prefix = "" if mime in ("*/*", "*") else mime[:-1] if mime.endswith("/*") else None
+        if prefix is not None:
             for candidate in offered:
-                if candidate.startswith(mime[:-1]):
+                if candidate.startswith(prefix) and candidate not in refused:
                     return candidate
     return None
 
