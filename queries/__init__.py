@@ -14,6 +14,13 @@ from lankg.errors import QueryError
 from lankg.queries.library import NamedQuery, parse_named_query
 
 
+class UnknownQuery(QueryError, KeyError):
+    """No named query has that name (a KeyError too, so ``QUERIES.get`` and ``in`` behave as for a dict)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class _QueryLibrary(Mapping[str, NamedQuery]):
     """The named queries shipped in this package, by stem, parsed once."""
 
@@ -33,7 +40,7 @@ class _QueryLibrary(Mapping[str, NamedQuery]):
     def __getitem__(self, name: str) -> NamedQuery:
         queries = self._load()
         if name not in queries:
-            raise QueryError(f"no query named {name!r}; `lankg query --list` lists them")
+            raise UnknownQuery(f"no query named {name!r}; `lankg query --list` lists them")
         return queries[name]
 
     def __contains__(self, name: object) -> bool:

@@ -63,11 +63,11 @@ def sparql_term(ptype: str, value: str) -> str:
 
 
 def with_values(query: NamedQuery) -> tuple[str, dict[str, str]]:
-    """A copy of the query with each parameter bound by VALUES at the start of its WHERE block, and the values."""
+    """A copy of the query with each parameter bound by VALUES at the start of every WHERE block (subqueries too), and the values."""
     given = {p.name: p.default if p.default is not None else REQUIRED_VALUES[(query.name, p.name)] for p in query.params}
     clause = "".join(f" VALUES ?{p.name} {{ {sparql_term(p.type, given[p.name])} }}" for p in query.params)
-    text, count = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + clause, query.text, count=1)
-    assert count == 1 or not query.params
+    text, count = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + clause, query.text)
+    assert count >= 1 or not query.params
     return text, given
 
 

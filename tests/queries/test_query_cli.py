@@ -76,3 +76,16 @@ def test_unknown_name_and_bad_param(gold_files: dict[str, Path]) -> None:
     assert result.exit_code == 2 and "--param expects NAME=VALUE" in result.stderr
     result = runner.invoke(app, ["query", "repeat_partners", "-f", "xml", "-g", str(gold_files["trig"])])
     assert result.exit_code == 2 and "unknown --format 'xml'" in result.stderr
+
+
+def test_gazetteer_query_works_on_both_exports(gold_files: dict[str, Path]) -> None:
+    for export in ("trig", "ttl"):
+        result = runner.invoke(app, ["query", "regions_without_agreement", "-f", "csv", "-g", str(gold_files[export])])
+        assert result.exit_code == 0, result.output
+        assert len(result.stdout.splitlines()) == 1 + 537, export
+
+
+def test_serve_without_a_graph_says_run_build(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "--graph", str(tmp_path / "graph.trig"), "--port", "1"])
+    assert result.exit_code == 2
+    assert "run `lankg build` first" in result.stderr

@@ -39,8 +39,9 @@ def test_header_parameters_are_typed_records() -> None:
 
 
 def test_unknown_query_name() -> None:
-    with pytest.raises(QueryError, match="no query named 'nope'"):
+    with pytest.raises(QueryError, match="^no query named 'nope'"):
         QUERIES["nope"]
+    assert QUERIES.get("nope") is None and "nope" not in QUERIES
 
 
 def test_invalid_yaml_names_file_and_line() -> None:
