@@ -254,7 +254,14 @@ async def _query_text(request: Request) -> str | Response:
         if text is None:
             return PlainTextResponse("missing 'query' parameter (the query page is at /)\n", status_code=400)
         return text
-    body = await request.body()
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
+        return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_QUERY_BYTES:
+            return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
     if len(body) > MAX_QUERY_BYTES:
         return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()

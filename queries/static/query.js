@@ -70,9 +70,44 @@ async function show(response) {
   }
 }
 
+// The named query loaded into the editor, while its text is unchanged: it then runs at
+// /queries/<name> with the parameter fields bound as RDF terms by the server.
+let loaded = null;
+const paramsBox = document.getElementById("params");
+
+function showParams(query) {
+  paramsBox.querySelectorAll("label").forEach((label) => label.remove());
+  document.getElementById("params-name").textContent = query.name;
+  for (const param of query.params) {
+    const label = cell("label", param.name + " (" + param.type + ")");
+    label.title = param.description;
+    const input = document.createElement("input");
+    input.name = param.name;
+    input.value = param.default === null ? "" : param.default;
+    label.appendChild(input);
+    paramsBox.appendChild(label);
+  }
+  paramsBox.hidden = query.params.length === 0;
+}
+
+async function runNamed(query) {
+  const params = new URLSearchParams();
+  paramsBox.querySelectorAll("input").forEach((input) => {
+    if (input.value !== "") params.set(input.name, input.value);
+  });
+  const response = await fetch("/queries/" + encodeURIComponent(query.name) + "?" + params, {
+    headers: { "Accept": "application/sparql-results+json, text/turtle;q=0.9" },
+  });
+  await show(response);
+}
+
 async function runQuery() {
   setStatus("running…", false);
   try {
+    if (loaded && queryBox.value === loaded.text) {
+      await runNamed(loaded);
+      return;
+    }
     const response = await fetch("/sparql", {
       method: "POST",
       headers: {
@@ -98,7 +133,9 @@ async function listNamedQueries() {
     button.title = "Load this query into the editor";
     button.addEventListener("click", () => {
       queryBox.value = query.text;
-      setStatus("loaded " + query.name + (query.params.length ? " (parameters: edit or run with their defaults at /queries/" + query.name + ")" : ""), false);
+      loaded = query;
+      showParams(query);
+      setStatus("loaded " + query.name, false);
     });
     item.appendChild(button);
     item.appendChild(cell("small", query.summary));
@@ -107,6 +144,9 @@ async function listNamedQueries() {
 }
 
 document.getElementById("run").addEventListener("click", runQuery);
+queryBox.addEventListener("input", () => {
+  if (loaded && queryBox.value !== loaded.text) paramsBox.hidden = true;
+});
 queryBox.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) runQuery();
 });

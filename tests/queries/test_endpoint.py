@@ -222,3 +222,9 @@ def test_negotiate_prefers_quality() -> None:
     assert negotiate(("c/z",), offered) is None
     assert negotiate(("b/*",), offered) == "b/y"
     assert negotiate(("a/x;q=0", "*/*;q=0.1"), offered) == "b/y"
+
+
+def test_oversized_request_is_refused(endpoint: str) -> None:
+    huge = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 200_000
+    response = httpx.post(f"{endpoint}/sparql", content=huge, headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 413

@@ -83,3 +83,18 @@ def test_errors_are_shown(page: Page) -> None:
     page.fill("#query", "DROP ALL")
     page.click("#run")
     expect(page.locator("#status")).to_contain_text("Error 403")
+
+
+def test_named_query_parameters_are_fields(page: Page) -> None:
+    page.locator("#named-list button", has_text="agreements_of_institution").click()
+    field = page.locator("#params input[name=institution]")
+    expect(field).to_have_value("Lembaga Administrasi Negara")
+    page.click("#run")
+    expect(page.locator("#results tbody tr")).to_have_count(18)
+    field.fill("Kota Pekanbaru")
+    page.click("#run")
+    expect(page.locator("#results tbody tr")).to_have_count(1)
+    assert "Lembaga Administrasi Negara" in page.locator("#results tbody tr").inner_text()
+    field.fill('} ; DROP ALL ; #')
+    page.click("#run")
+    expect(page.locator("#status")).to_have_text("0 rows")
