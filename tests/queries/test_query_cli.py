@@ -89,3 +89,44 @@ def test_serve_without_a_graph_says_run_build(tmp_path: Path) -> None:
     result = runner.invoke(app, ["serve", "--graph", str(tmp_path / "graph.trig"), "--port", "1"])
     assert result.exit_code == 2
     assert "run `lankg build` first" in result.stderr
+
+
+def test_lankg_serve_runs_the_endpoint(gold_files: dict[str, Path]) -> None:
+    """The real command in its own process: it serves, answers, and stops cleanly on SIGTERM."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    import lankg
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(Path(lankg.__file__).resolve().parent.parent)}
+    command = [sys.executable, "-m", "lankg", "serve", "--graph", str(gold_files["trig"]), "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                status = httpx.get(f"http://127.0.0.1:{port}/status", timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert time.monotonic() < deadline, "lankg serve did not start"
+                time.sleep(0.2)
+        assert status.json()["quads"] > 4000
+        answer = httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "text/csv"})
+        assert answer.text.strip().splitlines()[-1] == "true"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, stderr = server.communicate(timeout=60)
+    # uvicorn shuts down gracefully, then re-raises the signal it caught
+    assert server.returncode in (0, -signal.SIGTERM), stderr
+    assert "Traceback" not in stderr
+    assert f"http://127.0.0.1:{port}/sparql" in stderr
