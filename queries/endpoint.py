@@ -34,6 +34,7 @@ from lankg.errors import LankgError, QueryError
 from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import PREFIXES
 from lankg.queries import QUERIES
+from lankg.queries.library import sparql_code
 from lankg.queries.run import bind_params
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -60,17 +61,9 @@ _UPDATE = re.compile(
     re.IGNORECASE,
 )
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
-_HIDDEN = re.compile(r"\"\"\".*?\"\"\"|'''.*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*", re.DOTALL)
-
-
-def _visible(text: str) -> str:
-    """The query with strings, IRIs and comments blanked out, so keywords inside them are not mistaken for syntax."""
-    return _HIDDEN.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", text)
-
-
 def refusal(text: str) -> tuple[int, str] | None:
     """Why the endpoint will not run ``text`` (status and message), or None if it may."""
-    visible = _visible(text)
+    visible = sparql_code(text)
     if _UPDATE.match(visible):
         return 403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused"
     if _SERVICE.search(visible):

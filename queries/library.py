@@ -61,37 +61,25 @@ class NamedQuery:
         raise QueryError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
 
 
-def _strip_comments(text: str) -> str:
-    """The query without ``#`` comments, ignoring ``#`` inside IRIs and string literals."""
-    out: list[str] = []
-    for line in text.splitlines():
-        in_iri = in_str = False
-        quote = ""
-        for i, ch in enumerate(line):
-            if in_str:
-                if ch == quote and line[i - 1] != "\\":
-                    in_str = False
-            elif in_iri:
-                in_iri = ch != ">"
-            elif ch in "\"'":
-                in_str, quote = True, ch
-            elif ch == "<" and i + 1 < len(line) and not line[i + 1].isspace() and line[i + 1] != "=":
-                in_iri = True
-            elif ch == "#":
-                line = line[:i]
-                break
-        out.append(line)
-    return "\n".join(out)
+_HIDDEN = re.compile(
+    r"\"\"\".*?\"\"\"|'''.*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*",
+    re.DOTALL,
+)
+
+
+def sparql_code(text: str) -> str:
+    """The query with string literals, IRIs and comments blanked out, so what is left is keywords and variables."""
+    return _HIDDEN.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", text)
 
 
 def query_variables(text: str) -> set[str]:
     """The names of the variables (``?x`` or ``$x``) that occur in the query body."""
-    return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", _strip_comments(text)))
+    return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", sparql_code(text)))
 
 
 def projected_variables(text: str) -> set[str] | None:
     """The variables a SELECT query projects (None for ``SELECT *`` or a query form without projection)."""
-    body = _strip_comments(text)
+    body = sparql_code(text)
     match = re.search(r"\bSELECT\b(.*?)(\bWHERE\b|\{)", body, flags=re.IGNORECASE | re.DOTALL)
     if match is None or match.group(1).strip().upper().lstrip("DISTINCT REDUCED").strip() == "*":
         return None
