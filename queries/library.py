@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
 
+import pyoxigraph as ox
 import yaml
 
 from lankg.errors import QueryError
 from lankg.fileio import read_text_checked
+from lankg.ontology.namespaces import PREFIXES
 
+_XSD = PREFIXES["xsd"]
 PARAM_TYPES = ("iri", "literal", "date", "integer", "string")
 _HEADER_KEYS = {"summary", "params", "tags"}
 _PARAM_KEYS = {"type", "default", "description"}
@@ -40,6 +43,22 @@ class QueryParam:
     @property
     def required(self) -> bool:
         return self.default is None
+
+    def term(self, raw: str) -> ox.NamedNode | ox.Literal:
+        """The RDF term for a value given as text; a value of the wrong shape raises QueryError."""
+        try:
+            if self.type == "iri":
+                if any(c in raw for c in ' <>"{}|^`\\') or ":" not in raw:
+                    raise ValueError("not an absolute IRI")
+                return ox.NamedNode(raw)
+            if self.type == "date":
+                date.fromisoformat(raw)
+                return ox.Literal(raw, datatype=ox.NamedNode(_XSD + "date"))
+            if self.type == "integer":
+                return ox.Literal(str(int(raw)), datatype=ox.NamedNode(_XSD + "integer"))
+            return ox.Literal(raw)
+        except ValueError as exc:
+            raise QueryError(f"parameter {self.name!r} expects {self.type}, got {raw!r}: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +148,8 @@ def parse_named_query(name: str, path: str, text: str) -> NamedQuery:
     raw_params = meta.get("params") or {}
     if not isinstance(raw_params, dict):
         raise _fail(path, line_of("params"), "'params' must be a mapping of parameter name to {type, default, description}")
-    variables = query_variables("\n".join(lines[len(header):]))
+    body = "\n".join(lines[len(header) :])
+    variables, projected = query_variables(body), projected_variables(body)
     params: list[QueryParam] = []
     for pname, spec in raw_params.items():
         where = line_of(str(pname))
@@ -142,18 +162,21 @@ def parse_named_query(name: str, path: str, text: str) -> NamedQuery:
             raise _fail(path, where, f"parameter {pname!r} has type {ptype!r}; use one of {', '.join(PARAM_TYPES)}")
         if pname not in variables:
             raise _fail(path, where, f"parameter {pname!r} is declared but ?{pname} does not occur in the query")
-        projected = projected_variables("\n".join(lines[len(header):]))
         if projected is not None and pname not in projected:
             raise _fail(path, where, f"parameter {pname!r} must be projected: add ?{pname} to the SELECT clause")
         default = spec.get("default")
-        params.append(
-            QueryParam(
-                name=pname,
-                type=ptype,
-                default=None if default is None else str(default),
-                description=str(spec.get("description") or ""),
-            )
+        param = QueryParam(
+            name=pname,
+            type=ptype,
+            default=None if default is None else str(default),
+            description=str(spec.get("description") or ""),
         )
+        if param.default is not None:
+            try:
+                param.term(param.default)
+            except QueryError as exc:
+                raise _fail(path, where, f"default: {exc}") from None
+        params.append(param)
     return NamedQuery(name=name, path=path, summary=summary.strip(), params=tuple(params), tags=tuple(tags), text=text)
 
 

@@ -12,15 +12,15 @@ import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
 import pyoxigraph as ox
 
 from lankg.errors import QueryError
 from lankg.graph.store import GraphStore
-from lankg.queries.library import NamedQuery, QueryParam
+from lankg.ontology.namespaces import PREFIXES
+from lankg.queries.library import NamedQuery
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD = PREFIXES["xsd"]
 FORMATS = ("table", "csv", "json")
 
 
@@ -36,23 +36,6 @@ class QueryAnswer:
         return [tuple(None if t is None else t.value for t in row) for row in self.rows]
 
 
-def term_for(param: QueryParam, raw: str) -> ox.NamedNode | ox.Literal:
-    """The RDF term for a parameter value given as text; a value of the wrong shape raises QueryError."""
-    try:
-        if param.type == "iri":
-            if any(c in raw for c in ' <>"{}|^`\\') or ":" not in raw:
-                raise ValueError("not an absolute IRI")
-            return ox.NamedNode(raw)
-        if param.type == "date":
-            date.fromisoformat(raw)
-            return ox.Literal(raw, datatype=ox.NamedNode(_XSD + "date"))
-        if param.type == "integer":
-            return ox.Literal(str(int(raw)), datatype=ox.NamedNode(_XSD + "integer"))
-        return ox.Literal(raw)
-    except ValueError as exc:
-        raise QueryError(f"parameter {param.name!r} expects {param.type}, got {raw!r}: {exc}") from None
-
-
 def bind_params(query: NamedQuery, given: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
     """The substitutions for ``query``: given values, else defaults; a missing required one raises QueryError."""
     for name in given:
@@ -62,7 +45,7 @@ def bind_params(query: NamedQuery, given: Mapping[str, str]) -> dict[str, ox.Nam
         raw = given.get(param.name, param.default)
         if raw is None:
             raise QueryError(f"query {query.name!r} needs --param {param.name}=<{param.type}> ({param.description})")
-        bound[param.name] = term_for(param, raw)
+        bound[param.name] = param.term(raw)
     return bound
 
 

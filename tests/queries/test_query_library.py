@@ -99,3 +99,9 @@ def test_users_file_may_omit_the_header(tmp_path: Path) -> None:
     path.write_text(BODY, encoding="utf-8")
     query = load_query_file(path)
     assert (query.name, query.params, query.text) == ("mine", (), BODY)
+
+
+def test_default_of_the_wrong_type_is_refused() -> None:
+    text = "#+ summary: s\n#+ params:\n#+   year: {type: integer, default: soon}\nSELECT ?year WHERE { ?s ?p ?year }\n"
+    with pytest.raises(QueryError, match=r"^bad\.rq:3: default: parameter 'year' expects integer"):
+        parse_named_query("bad", "bad.rq", text)
