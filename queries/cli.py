@@ -90,5 +90,6 @@ def serve(
     if not graph.exists():
         raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
     app = create_app(graph, timeout=timeout, max_rows=limit)
+    app.state.worker.start()  # a graph that does not load is reported here, not as a server traceback
     err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -185,7 +185,14 @@ class QueryWorker:
         self._conn: Connection | None = None
         self.quads = 0
 
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive() and self._conn is not None
+
     def start(self) -> None:
+        """Start the worker and wait until it has loaded the graph; a graph it cannot load raises QueryError."""
+        if self.running:
+            return
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_worker_main, args=(str(self.graph), self.max_rows, child), daemon=True)
         process.start()
@@ -211,7 +218,7 @@ class QueryWorker:
     def run(self, job: Job) -> Outcome:
         """The answer to ``job``, or a 503 if it ran past the time limit (the worker is then replaced)."""
         with self._lock:
-            if self._process is None or not self._process.is_alive() or self._conn is None:
+            if not self.running:
                 self.stop()
                 self.start()
             assert self._conn is not None
@@ -338,7 +345,7 @@ def create_app(graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000) ->
         finally:
             worker.stop()
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/", page),
             Route("/sparql", sparql, methods=["GET", "POST"]),
@@ -350,6 +357,8 @@ def create_app(graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000) ->
         lifespan=lifespan,
         middleware=[Middleware(SecurityHeaders)],
     )
+    app.state.worker = worker
+    return app
 
 
 class SecurityHeaders:

@@ -91,6 +91,14 @@ def test_serve_without_a_graph_says_run_build(tmp_path: Path) -> None:
     assert "run `lankg build` first" in result.stderr
 
 
+def test_serve_with_a_broken_graph_names_file_and_line(tmp_path: Path) -> None:
+    broken = tmp_path / "graph.trig"
+    broken.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> .\n", encoding="utf-8")
+    result = runner.invoke(app, ["serve", "--graph", str(broken), "--port", "1"])
+    assert result.exit_code == 2
+    assert f"{broken}:2: not valid RDF" in result.stderr
+
+
 def test_lankg_serve_runs_the_endpoint(gold_files: dict[str, Path]) -> None:
     """The real command in its own process: it serves, answers, and stops cleanly on SIGTERM."""
     import os
