@@ -6,6 +6,7 @@ import typer
 
 from lankg import __version__
 from lankg.graph import cli as graph_cli
+from lankg.queries import cli as queries_cli
 
 app = typer.Typer(
     name="lankg",
@@ -33,3 +34,5 @@ app.command()(graph_cli.build)
 app.command()(graph_cli.validate)
 app.command()(graph_cli.export)
 app.command()(graph_cli.entities)
+app.command()(queries_cli.query)
+app.command()(queries_cli.serve)

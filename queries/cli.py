@@ -1,0 +1,95 @@
+"""``lankg query`` (run a named query or a .rq file) and ``lankg serve`` (the SPARQL 1.1 endpoint)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from lankg.console import err, out, reports_errors
+from lankg.errors import QueryError
+from lankg.graph.store import GraphStore
+from lankg.queries import QUERIES
+from lankg.queries.library import load_query_file
+from lankg.queries.run import FORMATS, QueryAnswer, run_query, to_csv, to_json
+
+DEFAULT_GRAPH = Path("out") / "graph.trig"
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _table(answer: QueryAnswer, title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in answer.columns:
+        table.add_column(column, overflow="fold")
+    for row in answer.values():
+        table.add_row(*("" if v is None else v for v in row))
+    return table
+
+
+@reports_errors
+def query(
+    name: Annotated[str | None, typer.Argument(help="The named query to run (see --list).")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeatable.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph built by `lankg build` (.trig, .nq, .ttl, .nt).")] = DEFAULT_GRAPH,
+    file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file instead of a named one.")] = None,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters, then exit.")] = False,
+) -> None:
+    """Run a named SPARQL query (or your own .rq file) on the built graph and print the answer."""
+    if list_queries:
+        table = Table(title="named queries", title_justify="left")
+        table.add_column("name", no_wrap=True)
+        table.add_column("parameters")
+        table.add_column("summary", overflow="fold")
+        for stem, named in QUERIES.items():
+            params = ", ".join(f"{p.name}: {p.type}" + ("" if p.required else f" = {p.default}") for p in named.params)
+            table.add_row(stem, params, named.summary)
+        out.print(table)
+        return
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown --format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if (name is None) == (file is None):
+        raise QueryError("give either a query NAME or --file my.rq (and not both); `lankg query --list` lists the names")
+    named = QUERIES[name] if name is not None else load_query_file(file)  # type: ignore[arg-type]
+    if not graph.exists():
+        raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
+    store = GraphStore.from_file(graph)
+    answer = run_query(store, named, _parse_params(param or []))
+    if fmt == "csv":
+        out.out(to_csv(answer), end="")
+    elif fmt == "json":
+        out.out(to_json(answer))
+    else:
+        out.print(_table(answer, f"{named.name} ({len(answer.rows)} rows)"))
+
+
+@reports_errors
+def serve(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph built by `lankg build`.")] = DEFAULT_GRAPH,
+    host: Annotated[str, typer.Option(help="Interface to listen on; keep 127.0.0.1 unless you mean to share it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is abandoned.")] = 30.0,
+    limit: Annotated[int, typer.Option(help="Most result rows (or triples) returned for one query.")] = 10_000,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    import uvicorn
+
+    from lankg.queries.endpoint import create_app
+
+    if not graph.exists():
+        raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
+    app = create_app(graph, timeout=timeout, max_rows=limit)
+    app.state.worker.start()  # a graph that does not load is reported here, not as a server traceback
+    err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,388 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the built graph (starlette + uvicorn), with a query page at ``/``.
+
+Queries run in a child process holding the pyoxigraph store: pyoxigraph cannot
+cancel a query, so one that overruns the time limit is stopped by killing that
+process, which is then restarted from the graph file. Updates and SERVICE
+(federated queries to other hosts) are refused before anything runs, answers
+larger than the row limit are refused rather than silently cut, and a syntax
+error comes back as a 400 with pyoxigraph's message.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import anyio
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lankg.errors import LankgError, QueryError
+from lankg.graph.store import GraphStore
+from lankg.ontology.namespaces import PREFIXES
+from lankg.queries import QUERIES
+from lankg.queries.library import sparql_code
+from lankg.queries.run import bind_params
+
+STATIC = Path(__file__).resolve().parent / "static"
+MAX_QUERY_BYTES = 100_000
+STARTUP_SECONDS = 120.0
+
+RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+}
+_UPDATE = re.compile(
+    r"^(?:\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>))*\s*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
+def refusal(text: str) -> tuple[int, str] | None:
+    """Why the endpoint will not run ``text`` (status and message), or None if it may."""
+    visible = sparql_code(text)
+    if _UPDATE.match(visible):
+        return 403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused"
+    if _SERVICE.search(visible):
+        return 403, "SERVICE (federated query to another endpoint) is refused: this endpoint only queries its own graph"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One query for the worker: its text, the client's acceptable media types, and parameter bindings."""
+
+    text: str
+    accept: tuple[str, ...]
+    substitutions: tuple[tuple[str, ox.NamedNode | ox.Literal], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The HTTP answer to a job."""
+
+    status: int
+    media_type: str
+    body: bytes
+
+
+def _error(status: int, message: str) -> Outcome:
+    return Outcome(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+def negotiate(accept: tuple[str, ...], offered: dict[str, object]) -> str | None:
+    """The first media type in ``offered`` the client accepts, best quality first; None if there is none."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, item in enumerate(accept):
+        mime, _, params = item.partition(";")
+        quality = 1.0
+        for p in params.split(";"):
+            key, _, value = p.strip().partition("=")
+            if key == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        ranked.append((-quality, i, mime.strip().lower()))
+    if not ranked:
+        return next(iter(offered))
+    refused = {mime for negq, _, mime in ranked if negq == 0}
+    for negq, _, mime in sorted(ranked):
+        if negq == 0:
+            continue
+        if mime in offered:
+            return mime
+        prefix = "" if mime in ("*/*", "*") else mime[:-1] if mime.endswith("/*") else None
+        if prefix is not None:
+            for candidate in offered:
+                if candidate.startswith(prefix) and candidate not in refused:
+                    return candidate
+    return None
+
+
+def answer(store: GraphStore, job: Job, max_rows: int) -> Outcome:
+    """Run ``job`` on ``store`` and serialise its answer in a negotiated format (called in the worker)."""
+    subs = dict(job.substitutions)
+    try:
+        result = store.query(job.text, subs)
+        if isinstance(result, ox.QueryBoolean):
+            mime = negotiate(job.accept, RESULT_TYPES)
+            if mime is None:
+                return _error(406, f"an ASK answer is offered as {', '.join(RESULT_TYPES)}")
+            return Outcome(200, mime, result.serialize(format=RESULT_TYPES[mime]))
+        if isinstance(result, ox.QuerySolutions):
+            mime = negotiate(job.accept, RESULT_TYPES)
+            if mime is None:
+                return _error(406, f"a SELECT answer is offered as {', '.join(RESULT_TYPES)}")
+            for count, _ in enumerate(result, start=1):
+                if count > max_rows:
+                    return _error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
+            rerun = store.query(job.text, subs)
+            return Outcome(200, mime, rerun.serialize(format=RESULT_TYPES[mime]))
+        mime = negotiate(job.accept, GRAPH_TYPES)
+        if mime is None:
+            return _error(406, f"a CONSTRUCT or DESCRIBE answer is offered as {', '.join(GRAPH_TYPES)}")
+        triples = []
+        for triple in result:
+            triples.append(triple)
+            if len(triples) > max_rows:
+                return _error(413, f"the answer has more than {max_rows} triples, the limit of this endpoint; add a LIMIT")
+        prefixes = PREFIXES if GRAPH_TYPES[mime] == ox.RdfFormat.TURTLE else None
+        return Outcome(200, mime, ox.serialize(triples, format=GRAPH_TYPES[mime], prefixes=prefixes))
+    except SyntaxError as exc:
+        return _error(400, f"not valid SPARQL: {exc.msg if hasattr(exc, 'msg') else exc}")
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        return _error(400, f"the query failed: {exc}")
+
+
+def _worker_main(graph: str, max_rows: int, conn: Connection) -> None:
+    """The worker process: load the graph once, then answer jobs until the pipe closes."""
+    try:
+        store = GraphStore.from_file(Path(graph))
+    except LankgError as exc:
+        conn.send(("error", str(exc)))
+        return
+    conn.send(("ready", len(store)))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(answer(store, job, max_rows))
+
+
+class QueryWorker:
+    """The child process that runs queries, one at a time, killed and restarted when one overruns."""
+
+    def __init__(self, graph: Path, *, timeout: float, max_rows: int) -> None:
+        self.graph, self.timeout, self.max_rows = graph, timeout, max_rows
+        self._context = multiprocessing.get_context("spawn")
+        self._lock = threading.Lock()
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+        self.quads = 0
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive() and self._conn is not None
+
+    def start(self) -> None:
+        """Start the worker and wait until it has loaded the graph; a graph it cannot load raises QueryError."""
+        if self.running:
+            return
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_worker_main, args=(str(self.graph), self.max_rows, child), daemon=True)
+        process.start()
+        child.close()
+        if not parent.poll(STARTUP_SECONDS):
+            process.kill()
+            raise QueryError(f"{self.graph}: the query worker did not load the graph within {STARTUP_SECONDS:.0f} s")
+        status, detail = parent.recv()
+        if status != "ready":
+            process.join()
+            raise QueryError(str(detail))
+        self._process, self._conn, self.quads = process, parent, int(detail)
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._process = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def run(self, job: Job) -> Outcome:
+        """The answer to ``job``, or a 503 if it ran past the time limit (the worker is then replaced)."""
+        with self._lock:
+            if not self.running:
+                self.stop()
+                self.start()
+            assert self._conn is not None
+            self._conn.send(job)
+            if self._conn.poll(self.timeout):
+                try:
+                    return self._conn.recv()
+                except EOFError:
+                    self.stop()
+                    return _error(500, "the query worker stopped unexpectedly")
+            self.stop()
+            self.start()
+            return _error(503, f"the query ran longer than {self.timeout:g} s and was stopped")
+
+
+def _accept(request: Request) -> tuple[str, ...]:
+    return tuple(p.strip() for p in request.headers.get("accept", "").split(",") if p.strip())
+
+
+def _respond(outcome: Outcome) -> Response:
+    return Response(outcome.body, status_code=outcome.status, media_type=outcome.media_type)
+
+
+async def _query_text(request: Request) -> str | Response:
+    """The query of a SPARQL Protocol request, or the error response explaining why there is none."""
+    if request.method == "GET":
+        params = request.query_params
+        if "update" in params:
+            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
+        text = params.get("query")
+        if text is None:
+            return PlainTextResponse("missing 'query' parameter (the query page is at /)\n", status_code=400)
+        return text
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
+        return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_QUERY_BYTES:
+            return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
+    if len(body) > MAX_QUERY_BYTES:
+        return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/sparql-update":
+        return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+    if ctype == "application/sparql-query":
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            return PlainTextResponse("the query is not UTF-8 text\n", status_code=400)
+    if ctype == "application/x-www-form-urlencoded":
+        try:
+            form = {k: v[-1] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False).items()}
+        except UnicodeDecodeError:
+            return PlainTextResponse("the form is not UTF-8 text\n", status_code=400)
+        if "update" in form:
+            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+        if "default-graph-uri" in form or "named-graph-uri" in form:
+            return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
+        text = form.get("query")
+        if text is None:
+            return PlainTextResponse("missing 'query' form field\n", status_code=400)
+        return text
+    return PlainTextResponse(
+        "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)\n", status_code=415
+    )
+
+
+def create_app(graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000) -> Starlette:
+    """The endpoint application for ``graph``: /sparql, /queries, /queries/{name} and the page at /."""
+    worker = QueryWorker(graph, timeout=timeout, max_rows=max_rows)
+
+    async def run(job: Job) -> Response:
+        refused = refusal(job.text)
+        if refused is not None:
+            return PlainTextResponse(refused[1] + "\n", status_code=refused[0])
+        return _respond(await anyio.to_thread.run_sync(worker.run, job))
+
+    async def sparql(request: Request) -> Response:
+        text = await _query_text(request)
+        if isinstance(text, Response):
+            return text
+        return await run(Job(text, _accept(request)))
+
+    async def list_queries(request: Request) -> Response:
+        return JSONResponse(
+            [
+                {
+                    "name": q.name,
+                    "summary": q.summary,
+                    "tags": list(q.tags),
+                    "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description} for p in q.params],
+                    "text": q.text,
+                }
+                for q in QUERIES.values()
+            ]
+        )
+
+    async def named(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in QUERIES:
+            return PlainTextResponse(f"no query named {name!r}\n", status_code=404)
+        query = QUERIES[name]
+        try:
+            subs = bind_params(query, dict(request.query_params))
+        except QueryError as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=400)
+        return await run(Job(query.text, _accept(request), tuple(subs.items())))
+
+    async def page(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"graph": str(graph), "quads": worker.quads, "timeout": timeout, "maxRows": max_rows})
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(worker.start)
+        try:
+            yield
+        finally:
+            worker.stop()
+
+    app = Starlette(
+        routes=[
+            Route("/", page),
+            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/queries", list_queries),
+            Route("/queries/{name}", named),
+            Route("/status", health),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        ],
+        lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders)],
+    )
+    app.state.worker = worker
+    return app
+
+
+class SecurityHeaders:
+    """ASGI middleware: the page may load only its own scripts and talk only to this server."""
+
+    HEADERS = (
+        (b"content-security-policy", b"default-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'"),
+        (b"x-content-type-options", b"nosniff"),
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+__all__ = ["create_app", "refusal", "negotiate", "answer", "Job", "Outcome", "QueryWorker"]

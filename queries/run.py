@@ -1,0 +1,84 @@
+"""Run a named query with its parameters bound as RDF terms, and render the answer as a table, CSV or JSON.
+
+Parameter values never enter the query text: each becomes a pyoxigraph term
+(an IRI, a typed literal) passed as a ``substitution`` for its variable, so a
+value such as ``"} ; DROP ALL #`` is only ever a string literal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from lankg.errors import QueryError
+from lankg.graph.store import GraphStore
+from lankg.ontology.namespaces import PREFIXES
+from lankg.queries.library import NamedQuery
+
+_XSD = PREFIXES["xsd"]
+FORMATS = ("table", "csv", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryAnswer:
+    """The answer to a SELECT or ASK query: column names and rows of RDF terms (None where unbound)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...], ...]
+
+    def values(self) -> list[tuple[str | None, ...]]:
+        """The rows as plain strings (an IRI's text, a literal's lexical form)."""
+        return [tuple(None if t is None else t.value for t in row) for row in self.rows]
+
+
+def bind_params(query: NamedQuery, given: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    """The substitutions for ``query``: given values, else defaults; a missing required one raises QueryError."""
+    for name in given:
+        query.param(name)
+    bound: dict[str, ox.NamedNode | ox.Literal] = {}
+    for param in query.params:
+        raw = given.get(param.name, param.default)
+        if raw is None:
+            raise QueryError(f"query {query.name!r} needs --param {param.name}=<{param.type}> ({param.description})")
+        bound[param.name] = param.term(raw)
+    return bound
+
+
+def run_query(store: GraphStore, query: NamedQuery, given: Mapping[str, str] | None = None) -> QueryAnswer:
+    """Run a SELECT or ASK named query on ``store`` with its parameters bound."""
+    substitutions = bind_params(query, given or {})
+    try:
+        result = store.query(query.text, substitutions)
+    except SyntaxError as exc:
+        raise QueryError(f"{query.path}: not valid SPARQL: {exc.msg}") from None
+    except OSError as exc:
+        raise QueryError(f"{query.path}: the query failed: {exc}") from None
+    if isinstance(result, ox.QuerySolutions):
+        columns = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(solution[c] for c in columns) for solution in result)
+        return QueryAnswer(columns, rows)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryAnswer(("result",), ((ox.Literal(str(bool(result)).lower(), datatype=ox.NamedNode(_XSD + "boolean")),),))
+    triples = tuple((t.subject, t.predicate, t.object) for t in result)
+    return QueryAnswer(("subject", "predicate", "object"), triples)
+
+
+def to_csv(answer: QueryAnswer) -> str:
+    """The answer as CSV with a header row (values as plain text, unbound as empty)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(answer.columns)
+    for row in answer.values():
+        writer.writerow(["" if v is None else v for v in row])
+    return buf.getvalue()
+
+
+def to_json(answer: QueryAnswer) -> str:
+    """The answer as a JSON list of objects, one per row, keyed by column (unbound columns left out)."""
+    records = [{c: v for c, v in zip(answer.columns, row, strict=True) if v is not None} for row in answer.values()]
+    return json.dumps(records, ensure_ascii=False, indent=2)
