@@ -6,6 +6,7 @@ import typer
 
 from lankg import __version__
 from lankg.graph import cli as graph_cli
+from lankg.loaders import cli as loaders_cli
 
 app = typer.Typer(
     name="lankg",
@@ -30,3 +31,5 @@ def main(
 
 
 app.command()(graph_cli.build)
+app.command()(loaders_cli.extract)
+app.command(name="eval")(loaders_cli.eval)

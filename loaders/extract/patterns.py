@@ -46,7 +46,7 @@ COOPERATION = re.compile(r"(?i)\b(?:kerja\s*sama|kerjasama|MoU|nota|penandatanga
 
 #: Where a sentence lists the areas of cooperation.
 SCOPE_CUE = re.compile(
-    r"(?i)(?:ruang\s+lingkup[^.\n]*?meliputi(?:\s+bidang)?|meliputi[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|meliputi|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
+    r"(?i)(?:ruang\s+lingkup[^.\n]*?meliputi(?:\s+bidang)?|(?:meliputi|mencakup)[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|meliputi|mencakup|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
 )
 #: Weaker cues, used only when an article has none of the above.
 SCOPE_FALLBACK = re.compile(r"(?i)\b(?:terkait|dukungan\s+bagi)\s+")
