@@ -60,7 +60,7 @@ def _base_name(region: Region) -> str:
 
 @cache
 def region_names() -> dict[str, dict[str, tuple[Region, ...]]]:
-    """Written region name → kind → regions; short forms ("Tanimbar") where they are unambiguous."""
+    """Written region name → kind → regions; short forms ("Seribu" for "Kepulauan Seribu") where they are unambiguous."""
     index: dict[str, dict[str, list[Region]]] = defaultdict(lambda: defaultdict(list))
     for r in all_regions():
         index[_base_name(r)][r.kind].append(r)
@@ -130,7 +130,7 @@ class InstitutionMatcher:
         generic_kind = {" ".join(g.head.split()): g.kind for g in lexicon.generic}
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
-        generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:\s+(?:dan\s+)?{word})+)")
+        generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:\s+(?:dan\s+)?(?!(?:{heads})\b){word})+)")
         return cls(lexicon, tuple(agency), prefixed, by_post, post_kind, generic, generic_kind)
 
     def find(self, text: str) -> list[InstitutionHit]:

@@ -73,6 +73,8 @@ class Degrees:
 def _load(path: Path) -> Any:
     try:
         return yaml.safe_load(read_text_checked(path))
+    except ValueError as exc:  # a malformed timestamp ("2020-13-01") fails while being constructed
+        raise InputError(path, f"invalid YAML value: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"invalid YAML: {getattr(exc, 'problem', exc)}",

@@ -1,8 +1,8 @@
 """Find officials: a post, optionally its institution, then a name with degrees and honorifics.
 
-Officials are anchored on a post title ("Bupati Kendal, Dico Mahtado
-Ganinduto, B.Sc"), so a person named only in a venue ("Aula Prof. Dr. Agus
-Dwiyanto") is never taken for one. Degrees are split from the name and written
+Officials are anchored on a post title ("Bupati Sleman, Drs. H. Sri
+Purnomo, M.Si"), so a person named only in a venue ("Aula Prof. Dr. Budi
+Hartono") is never taken for one. Degrees are split from the name and written
 in their standard form from ``lexicon/degrees.yaml``; later mentions of the
 full name or the surname are added as further mentions.
 """

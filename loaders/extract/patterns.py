@@ -54,12 +54,12 @@ SCOPE_END = re.compile(r"(?i)\s+(?:guna|agar|sehingga|untuk\s+mendorong|yang\s+m
 SCOPE_SPLIT = re.compile(r"\s*,\s*(?:serta\s+|dan\s+)?|\s+serta\s+")
 ENUMERATED = re.compile(r"(?m)^\s*\d+\s*[.)]\s*")
 
-#: Words that end a name ("Adi Suryanto dan Kepala ..."): posts, weekdays, clause words.
+#: Words that end a name ("Budi Hartono dan Kepala ..."): posts, weekdays, clause words.
 STOP_NAME_WORDS = frozenset(
     "Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur Ketua Wakil Penjabat Pj "
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Dalam Dan Yang Di Pada Hal Selain Sementara Kegiatan Pemerintah "
     "Kabupaten Kota Provinsi Lembaga Badan Kementerian Universitas MoU dan yang di pada dalam saat serta selaku "
     "juga untuk sebagai bersama dengan dari ke oleh ini itu bahwa atas mewakili menyampaikan mengatakan".split()
 )
-#: A name right after these is part of a venue ("Aula Prof. Dr. Agus Dwiyanto"), not an official.
+#: A name right after these is part of a venue ("Aula Prof. Dr. Budi Hartono"), not an official.
 VENUE_BEFORE = re.compile(r"(?:Aula|Gedung|Ruang|Jl\.|Jalan|Auditorium|Graha|Wisma|Balai)\s*$")

@@ -62,7 +62,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 
 
 def normalise_name(text: str) -> str:
-    """Case-, punctuation- and spacing-insensitive key for names ("Frans J. Papilaya" = "frans j papilaya")."""
+    """Case-, punctuation- and spacing-insensitive key for names ("Budi S. Hartono" = "budi s hartono")."""
     return " ".join(_PUNCT.sub(" ", text.casefold()).split())
 
 
