@@ -140,7 +140,7 @@ class InstitutionMatcher:
             for m in pattern.finditer(text):
                 end = m.end()
                 acr = _ACRONYM_AFTER.match(text, end)
-                if acr and acr.group(1) in {x for a in self.lexicon.agencies if a.name == key.name for x in a.acronyms}:
+                if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
                     end = acr.end()
                 cands.append(InstitutionHit(Span(m.start(), end), text[m.start():end], key, 0))
         for m in self.prefixed.finditer(text):
@@ -168,11 +168,8 @@ class InstitutionMatcher:
             if acr and h.rule != 0:
                 forms[acr.group(1)] = h.key
             if h.key.code is not None:
-                region = region_for_code(h.key.code)
-                forms.setdefault(_base_name(region), h.key)
-                for short, kinds in region_names().items():
-                    if any(region in rs for rs in kinds.values()) and short != _base_name(region):
-                        forms.setdefault(short, h.key)
+                for short in _written_forms().get(h.key.code, ()):
+                    forms.setdefault(short, h.key)
         out = []
         for form, key in sorted(forms.items(), key=lambda f: -len(f[0])):
             for m in re.finditer(rf"(?<![\w-]){flexible(form)}(?![\w-])", text):
@@ -180,11 +177,29 @@ class InstitutionMatcher:
         return out
 
 
-def region_for_code(code: str) -> Region:
-    """The region with this code."""
-    from lankg.loaders.regions import region_by_code
+@cache
+def _written_forms() -> dict[str, tuple[str, ...]]:
+    """Region code → the bare names it goes by (base name first, then short forms)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in all_regions():
+        out[r.code].append(_base_name(r))
+    for name, kinds in region_names().items():
+        for regions in kinds.values():
+            for r in regions:
+                if name not in out[r.code]:
+                    out[r.code].append(name)
+    return {code: tuple(forms) for code, forms in out.items()}
 
-    return region_by_code()[code]
+
+_ACRONYMS: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
+
+
+def _acronyms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Canonical agency name → its acronyms, per lexicon."""
+    entry = _ACRONYMS.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = _ACRONYMS[id(lexicon)] = (lexicon, {a.name: frozenset(a.acronyms) for a in lexicon.agencies})
+    return entry[1]
 
 
 def _resolve(cands: list[InstitutionHit]) -> list[InstitutionHit]:

@@ -56,7 +56,12 @@ class DegreeMatcher:
 
     def read(self, side: str, text: str, pos: int) -> tuple[str, int] | None:
         """(standard form, end) of the degree at ``pos``, or None."""
+        if pos >= len(text) or not text[pos].isalpha():
+            return None
+        first = text[pos]
         for pattern, std in (self.prefix if side == "prefix" else self.suffix):
+            if pattern.pattern[0] != first and not pattern.pattern.startswith("\\"):
+                continue
             m = pattern.match(text, pos)
             if m:
                 return std, m.end()
