@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lankg.loaders.extract.lexicon import Lexicon
-from lankg.loaders.extract.text import flexible
+from lankg.loaders.extract.text import SpanSet, flexible
 from lankg.loaders.regions import Region, all_regions
 from lankg.records import Span
 
@@ -205,7 +205,9 @@ def _acronyms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
 def _resolve(cands: list[InstitutionHit]) -> list[InstitutionHit]:
     """Keep the most specific, then longest, of overlapping hits."""
     taken: list[InstitutionHit] = []
+    free = SpanSet()
     for h in sorted(cands, key=lambda h: (h.rule, -(h.span.end - h.span.start), h.span.start)):
-        if not any(h.span.start < t.span.end and t.span.start < h.span.end for t in taken):
+        if not free.overlaps(h.span):
             taken.append(h)
+            free.add(h.span)
     return sorted(taken, key=lambda h: h.span.start)

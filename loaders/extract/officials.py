@@ -16,7 +16,9 @@ from functools import cached_property
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Degrees, Lexicon, Post
 from lankg.loaders.extract.patterns import STOP_NAME_WORDS, VENUE_BEFORE
-from lankg.loaders.extract.text import flexible
+import bisect
+
+from lankg.loaders.extract.text import SpanSet, flexible
 from lankg.records import Span
 
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z](?:-[A-Z][a-z]+)?")
@@ -166,8 +168,10 @@ class OfficialFinder:
         """Every post title (first letter of any case), with the institution that follows it."""
         pattern, forms = self.posts
         out = []
+        starts = [h.span.start for h in insts]
         for m in pattern.finditer(text):
-            if any(h.span.start <= m.start() < h.span.end for h in insts):
+            i = bisect.bisect_right(starts, m.start())
+            if i > 0 and insts[i - 1].span.end > m.start():
                 continue
             post = forms[" ".join(m.group().lower().split())]
             end = m.end()
@@ -177,19 +181,22 @@ class OfficialFinder:
                 title = f"{post.title} {' '.join(extra.group().split())}"
                 end = extra.end()
             gap = _GAP.match(text, end).end()  # type: ignore[union-attr]
-            inst = next((h for h in insts if m.start() <= h.span.start <= gap and h.span.end > end), None)
+            j = bisect.bisect_left(starts, m.start())
+            inst = insts[j] if j < len(insts) and insts[j].span.start <= gap and insts[j].span.end > end else None
             out.append(PostHit(Span(m.start(), end), post, title, inst))
         return out
 
     def find(self, text: str, insts: list[InstitutionHit]) -> list[OfficialDraft]:
         """Officials anchored on posts, then their later mentions by full name or surname."""
         drafts: dict[str, OfficialDraft] = {}
-        taken: list[Span] = [h.span for h in insts]
+        taken = SpanSet()
+        for h in insts:
+            taken.add(h.span)
         refs: list[PostHit] = []
         for ph in self.post_hits(text, insts):
             after = ph.institution.span.end if ph.institution else ph.span.end
             person = read_person(text, _SEP.match(text, after).end(), self.degrees)  # type: ignore[union-attr]
-            if person is None or any(person.span.start < s.end and s.start < person.span.end for s in taken):
+            if person is None or taken.overlaps(person.span):
                 refs.append(ph)
                 continue
             inst = ph.institution.key if ph.institution else None
@@ -200,17 +207,19 @@ class OfficialFinder:
                 d.degrees.extend(x for x in person.degrees if x not in d.degrees)
                 d.institution = d.institution or inst
             d.mentions.append((text[person.span.start:person.span.end], person.span))
-            taken.append(person.span)
+            taken.add(person.span)
+        by_post: dict[tuple[str, InstitutionKey | None], list[OfficialDraft]] = {}
+        for d in drafts.values():
+            if d.post is not None:
+                by_post.setdefault((d.post.title, d.institution), []).append(d)
         for ref in refs:
-            if ref.institution is None:
-                continue
-            for d in drafts.values():
-                if d.post is ref.post and d.institution == ref.institution.key:
+            if ref.institution is not None:
+                for d in by_post.get((ref.post.title, ref.institution.key), ()):
                     d.references.append(ref.span)
         self._later_mentions(text, drafts, taken)
         return list(drafts.values())
 
-    def _later_mentions(self, text: str, drafts: dict[str, OfficialDraft], taken: list[Span]) -> None:
+    def _later_mentions(self, text: str, drafts: dict[str, OfficialDraft], taken: SpanSet) -> None:
         for d in drafts.values():
             forms = [d.name]
             last = d.name.split()[-1]
@@ -219,7 +228,7 @@ class OfficialFinder:
             for form in forms:
                 for m in re.finditer(rf"(?<![\w.-]){flexible(form)}(?![\w-])", text):
                     span = Span(m.start(), m.end())
-                    if any(span.start < s.end and s.start < span.end for s in taken):
+                    if taken.overlaps(span):
                         continue
                     d.mentions.append((m.group(), span))
-                    taken.append(span)
+                    taken.add(span)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,27 @@ def sentence_of(sents: tuple[Sentence, ...], pos: int) -> int:
 def overlaps(a: Span, b: Span) -> bool:
     """True when two half-open spans share a character."""
     return a.start < b.end and b.start < a.end
+
+
+class SpanSet:
+    """Non-overlapping spans kept sorted, so "is this range free?" is a binary search, not a scan."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, span: Span) -> bool:
+        """True when ``span`` shares a character with a span already taken."""
+        i = bisect.bisect_right(self._starts, span.start)
+        if i > 0 and self._ends[i - 1] > span.start:
+            return True
+        return i < len(self._starts) and self._starts[i] < span.end
+
+    def add(self, span: Span) -> None:
+        """Take ``span`` (the caller has checked it is free, or accepts the overlap)."""
+        i = bisect.bisect_right(self._starts, span.start)
+        self._starts.insert(i, span.start)
+        self._ends.insert(i, span.end)
 
 
 def squash(text: str) -> str:
