@@ -49,11 +49,6 @@ def sentence_of(sents: tuple[Sentence, ...], pos: int) -> int:
     return lo
 
 
-def overlaps(a: Span, b: Span) -> bool:
-    """True when two half-open spans share a character."""
-    return a.start < b.end and b.start < a.end
-
-
 class SpanSet:
     """Non-overlapping spans kept sorted, so "is this range free?" is a binary search, not a scan."""
 
