@@ -45,7 +45,7 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     sents = sentences(text)
     place = find_place(text)
     mode = find_mode(text)
-    host = find_host(hits, place)
+    host = find_host(text, sents, hits, place)
     institution_of = {d.name: d.institution or (host if d.post is not None and d.post.implies is None else None) for d in drafts}
 
     written = find_dates(text)

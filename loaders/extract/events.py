@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, region_names
 from lankg.loaders.extract.officials import OfficialDraft
 from lankg.loaders.extract.patterns import (
-    BLENDED, COLLECTIVE, DATELINE, IN_PERSON, PRESENCE, SIGNING_BY, SPEECH, VENUE, VIRTUAL, WITNESS,
+    BLENDED, COLLECTIVE, DATELINE, IN_PERSON, PRESENCE, SIGNING_BY, SIGNS_WITH, SPEECH, VENUE, VIRTUAL, WITNESS,
 )
 from lankg.loaders.extract.text import Sentence, sentence_of
 from lankg.records import Span
@@ -62,12 +62,23 @@ def find_mode(text: str) -> str:
     return "virtual" if virtual else "in_person"
 
 
-def find_host(insts: list[InstitutionHit], place: Place) -> InstitutionKey | None:
-    """The institution named in the venue; else the most mentioned agency; else the first named."""
+def find_host(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionHit], place: Place) -> InstitutionKey | None:
+    """The institution named in the venue; else the agency that "signs with" the others in the
+    first full sentence that says so (headlines skipped); else the most mentioned agency; else the first named."""
     if place.venue_span is not None:
         for h in insts:
             if place.venue_span.start <= h.span.start < place.venue_span.end:
                 return h.key
+    for s in sents:
+        body = text[s.start:s.end].rstrip()
+        if not body.endswith((".", "!", "?", "”", '"')):
+            continue
+        m = SIGNS_WITH.search(text, s.start, s.end)
+        if m is None:
+            continue
+        subjects = [h for h in insts if s.start <= h.span.start < m.start() and h.key.code is None]
+        if subjects:
+            return subjects[-1].key
     agencies = Counter(h.key for h in insts if h.key.code is None)
     if agencies:
         return agencies.most_common(1)[0][0]

@@ -49,6 +49,8 @@ class Post:
     rank: int
     acts_for_head: bool
     implies: str | None
+    area: bool = False
+    """The title continues with the post's area ("Deputi Bidang ...")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +131,14 @@ def load_generic_rules(path: Path = LEXICON_DIR / "generic_institutions.yaml") -
 def load_posts(path: Path = LEXICON_DIR / "posts.yaml") -> tuple[Post, ...]:
     """Post titles, longest written form first when matched."""
     out = []
-    for e in _records(path, _load(path), {"title", "rank"}, {"variants", "acts_for_head", "implies"}):
+    for e in _records(path, _load(path), {"title", "rank"}, {"variants", "acts_for_head", "implies", "area"}):
         implies = e.get("implies")
         if implies not in (None, "regency", "city", "province"):
             raise InputError(path, f"{e['title']}.implies: {implies!r} is not regency, city, province or null")
         if not isinstance(e["rank"], int):
             raise InputError(path, f"{e['title']}.rank: expected an integer")
         out.append(Post(str(e["title"]), _strs(path, e.get("variants"), f"{e['title']}.variants"), e["rank"],
-                        bool(e.get("acts_for_head", False)), implies))
+                        bool(e.get("acts_for_head", False)), implies, bool(e.get("area", False))))
     return tuple(out)
 
 

@@ -25,7 +25,8 @@ _NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z
 _LOWER_WORD = re.compile(r"[a-z]{3,}")
 _SEP = re.compile(r"[ \t]*,*[ \t]*")
 _GAP = re.compile(r"[ \t]*")
-_BIDANG = re.compile(r"\s+Bidang(?:\s+(?:dan\s+)?[A-Z][\w]*)+")
+_AREA_WORD = re.compile(r"\s+(?:dan\s+)?(?:[A-Z][\w]*)")
+_ALSO = re.compile(r"\s+sekaligus\s+")
 
 
 def _degree_pattern(form: str) -> str:
@@ -176,10 +177,16 @@ class OfficialFinder:
             post = forms[" ".join(m.group().lower().split())]
             end = m.end()
             title = post.title
-            extra = _BIDANG.match(text, end)
-            if extra:
-                title = f"{post.title} {' '.join(extra.group().split())}"
-                end = extra.end()
+            if post.area:
+                area_end = end
+                while (w := _AREA_WORD.match(text, area_end)) is not None:
+                    k = bisect.bisect_left(starts, w.start())
+                    if k < len(insts) and insts[k].span.start < w.end():
+                        break
+                    area_end = w.end()
+                if area_end > end:
+                    title = f"{post.title} {' '.join(text[end:area_end].split())}"
+                    end = area_end
             gap = _GAP.match(text, end).end()  # type: ignore[union-attr]
             j = bisect.bisect_left(starts, m.start())
             inst = insts[j] if j < len(insts) and insts[j].span.start <= gap and insts[j].span.end > end else None
@@ -193,12 +200,18 @@ class OfficialFinder:
         for h in insts:
             taken.add(h.span)
         refs: list[PostHit] = []
+        first_post: PostHit | None = None
         for ph in self.post_hits(text, insts):
             after = ph.institution.span.end if ph.institution else ph.span.end
             person = read_person(text, _SEP.match(text, after).end(), self.degrees)  # type: ignore[union-attr]
             if person is None or taken.overlaps(person.span):
                 refs.append(ph)
+                also = _ALSO.match(text, after)
+                first_post = ph if also else None
                 continue
+            if first_post is not None:
+                # "Kepala BP Batam sekaligus Walikota Batam, X": the first post named is the one kept.
+                ph, first_post = first_post, None
             inst = ph.institution.key if ph.institution else None
             d = drafts.get(person.name)
             if d is None:

@@ -32,6 +32,10 @@ SPEECH = re.compile(
     r"mengapresiasi|sambutan(?:nya)?|arahan(?:nya)?|tuturnya|ungkapnya|jelasnya|tambahnya|tandas|pungkas|harap|"
     r"harapnya|tegas|disampaikan|diungkapkan|diapresiasi|paparnya|ujarnya|ujar|katanya)\b"
 )
+#: "X menandatangani ... dengan Y": X hosts, Y is a partner.
+SIGNS_WITH = re.compile(
+    r"(?i)\b(?:menandatangani|meneken|teken|tandatangani|menjalin|melakukan\s+penandatanganan)\b[^.\n]*?\bdengan\b"
+)
 WITNESS = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|saksi)\b")
 SIGNING_BY = re.compile(r"(?i)\b(?:penandatanganan\s+(?:\w+\s+){0,3}?dilakukan|ditandatangani)\s+(?:langsung\s+)?oleh\b")
 PRESENCE = re.compile(r"(?i)\b(?:hadir|hadirnya|dihadiri|menghadiri)\b")
@@ -46,7 +50,7 @@ COOPERATION = re.compile(r"(?i)\b(?:kerja\s*sama|kerjasama|MoU|nota|penandatanga
 
 #: Where a sentence lists the areas of cooperation.
 SCOPE_CUE = re.compile(
-    r"(?i)(?:ruang\s+lingkup[^.\n]*?meliputi(?:\s+bidang)?|(?:meliputi|mencakup)[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|meliputi|mencakup|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
+    r"(?i)(?:ruang\s+lingkup[^.\n]*?meliputi(?:\s+bidang)?|(?:meliputi|mencakup)[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|(?:meliputi|mencakup)(?:\s+bidang)?|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
 )
 #: Weaker cues, used only when an article has none of the above.
 SCOPE_FALLBACK = re.compile(r"(?i)\b(?:terkait|dukungan\s+bagi)\s+")

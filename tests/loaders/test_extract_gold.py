@@ -48,3 +48,12 @@ def test_no_seed_names_in_the_extractor_code() -> None:
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "loaders" / "extract").glob("*.py"))
     for name in ("Adi Suryanto", "Tanimbar", "Fatlolon", "Bulukumba", "Kendal", "Papilaya", "Agus Dwiyanto"):
         assert name not in code
+
+
+def test_host_is_the_institution_in_the_venue_else_the_one_that_signs_with_the_others() -> None:
+    by_doc = {p.stem: extract_facts(read_article(p)) for p in sorted(UNSEEN.glob("*.txt"))}
+    assert by_doc["102_ugm_host"].events[0].host == "Universitas Gadjah Mada"
+    # BP Batam is mentioned more often than LAN there, but LAN is the subject of "menandatangani ... dengan".
+    assert by_doc["104_batam_labuhanbatu"].events[0].host == "Lembaga Administrasi Negara"
+    assert {a.type for a in by_doc["100_kota_banjar_pks"].agreements} == {"PKS"}
+    assert by_doc["101_papua_pegunungan_virtual"].events[0].mode == "virtual"

@@ -49,3 +49,19 @@ def test_a_name_in_a_venue_is_not_an_official() -> None:
 def test_a_post_without_a_name_is_not_an_official() -> None:
     text = "Kepala LAN menambahkan bahwa kerja sama dengan Pemerintah Kabupaten Sleman penting, Senin (29/3/2021)."
     assert _facts(text).officials == ()  # type: ignore[attr-defined]
+
+
+def test_a_post_with_an_area_keeps_it_in_the_title_and_finds_the_institution_after_it() -> None:
+    text = ("LAN menandatangani MoU dengan Pemerintah Kabupaten Sleman, Senin (29/3/2021). Penandatanganan disaksikan "
+            "oleh Direktur Jenderal Otonomi Daerah Kementerian Dalam Negeri, Akmal Malik.")
+    (official,) = _facts(text).officials  # type: ignore[attr-defined]
+    assert (official.name, official.position, official.institution) == (
+        "Akmal Malik", "Direktur Jenderal Otonomi Daerah", "Kementerian Dalam Negeri")
+    assert official.roles == ("witness",)
+
+
+def test_with_two_posts_joined_by_sekaligus_the_first_is_kept() -> None:
+    text = "Kepala BP Batam sekaligus Walikota Batam, Muhammad Rudi, menandatangani MoU dengan LAN, Senin (29/3/2021)."
+    (official,) = _facts(text).officials  # type: ignore[attr-defined]
+    assert (official.name, official.position) == ("Muhammad Rudi", "Kepala")
+    assert official.institution == "Badan Pengusahaan Kawasan Perdagangan Bebas dan Pelabuhan Bebas Batam"
