@@ -32,4 +32,4 @@ def main(
 
 app.command()(graph_cli.build)
 app.command()(loaders_cli.extract)
-app.command(name="eval")(loaders_cli.eval)
+app.command(name="eval")(loaders_cli.eval_command)

@@ -47,7 +47,7 @@ def _read_dir(folder: Path) -> list:  # type: ignore[type-arg]
 
 
 @reports_errors
-def eval(  # noqa: A001 - the command is called eval
+def eval_command(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold facts .json files.")],
     pred: Annotated[Path, typer.Option("--pred", help="Folder of predicted facts .json files.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
