@@ -6,6 +6,7 @@ import typer
 
 from lankg import __version__
 from lankg.graph import cli as graph_cli
+from lankg.loaders import cli as loaders_cli
 from lankg.queries import cli as queries_cli
 
 app = typer.Typer(
@@ -30,6 +31,9 @@ def main(
     """lankg: from Indonesian news articles to an RDF knowledge graph of institutional cooperation."""
 
 
+# In the order of the pipeline: articles → facts → graph → queries (→ viz).
+app.command()(loaders_cli.extract)
+app.command(name="eval")(loaders_cli.eval_command)
 app.command()(graph_cli.build)
 app.command()(graph_cli.validate)
 app.command()(graph_cli.export)

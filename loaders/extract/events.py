@@ -1,0 +1,157 @@
+"""The ceremony: venue, city, mode, host, and the role and attendance of every official."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, region_names
+from lankg.loaders.extract.officials import OfficialDraft
+from lankg.loaders.extract.patterns import (
+    BLENDED, COLLECTIVE, DATELINE, IN_PERSON, PRESENCE, SIGNING_BY, SIGNS_WITH, SPEECH, VENUE, VIRTUAL, WITNESS,
+)
+from lankg.loaders.extract.text import Sentence, sentence_of
+from lankg.records import Span
+
+ROLE_ORDER = ("signatory", "representative", "witness", "speaker", "attendee")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a ceremony took place."""
+
+    venue: str | None
+    venue_span: Span | None
+    city: str | None
+
+
+def _known_city(word: str) -> bool:
+    return word == "Jakarta" or word in region_names()
+
+
+def find_place(text: str) -> Place:
+    """The first venue after "di", with a trailing city split off; else the dateline's city."""
+    city = None
+    m = VENUE.search(text)
+    venue = span = None
+    if m:
+        venue = m.group("venue").rstrip(" ,")
+        span = Span(m.start("venue"), m.start("venue") + len(venue))
+        head, _, last = venue.rpartition(",")
+        if head and _known_city(last.strip()):
+            city = last.strip()
+            venue = head.rstrip(" ,")
+            span = Span(span.start, span.start + len(venue))
+        elif "Jakarta" in venue:
+            city = "Jakarta"
+    if city is None:
+        d = DATELINE.search(text[:400])
+        if d:
+            found = (d.group("city") or d.group("up") or "").title()
+            city = found if _known_city(found) else None
+    return Place(venue, span, city)
+
+
+def find_mode(text: str) -> str:
+    """``blended`` when the article says so or mentions both kinds of attendance, else virtual or in person."""
+    if BLENDED.search(text):
+        return "blended"
+    virtual, in_person = VIRTUAL.search(text), IN_PERSON.search(text)
+    if virtual and in_person:
+        return "blended"
+    return "virtual" if virtual else "in_person"
+
+
+def find_host(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionHit], place: Place) -> InstitutionKey | None:
+    """The institution named in the venue; else the agency that "signs with" the others in the
+    first full sentence that says so (headlines skipped); else the most mentioned agency; else the first named."""
+    if place.venue_span is not None:
+        for h in insts:
+            if place.venue_span.start <= h.span.start < place.venue_span.end:
+                return h.key
+    for s in sents:
+        body = text[s.start:s.end].rstrip()
+        if not body.endswith((".", "!", "?", "”", '"')):
+            continue
+        m = SIGNS_WITH.search(text, s.start, s.end)
+        if m is None:
+            continue
+        subjects = [h for h in insts if s.start <= h.span.start < m.start() and h.key.code is None]
+        if subjects:
+            return subjects[-1].key
+    agencies = Counter(h.key for h in insts if h.key.code is None)
+    if agencies:
+        return agencies.most_common(1)[0][0]
+    return insts[0].key if insts else None
+
+
+def _positions(d: OfficialDraft) -> list[int]:
+    return sorted([s.start for _, s in d.mentions] + [s.start for s in d.references])
+
+
+def assign_roles(
+    text: str,
+    sents: tuple[Sentence, ...],
+    drafts: list[OfficialDraft],
+    institution_of: dict[str, InstitutionKey | None],
+    parties: set[InstitutionKey],
+    mode: str,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Roles and attendance per official name, from cue words in the sentences that mention them."""
+    by_sent: dict[int, list[tuple[int, OfficialDraft]]] = {}
+    for d in drafts:
+        for pos in _positions(d):
+            by_sent.setdefault(sentence_of(sents, pos), []).append((pos, d))
+    roles: dict[str, set[str]] = {d.name: set() for d in drafts}
+    virtual: set[str] = set()
+    in_person: set[str] = set()
+    for i, s in enumerate(sents):
+        body = text[s.start:s.end]
+        people = by_sent.get(i, [])
+        if not people:
+            if SPEECH.search(body) and COLLECTIVE.search(body) and "“" not in body and '"' not in body:
+                for _, d in by_sent.get(i - 1, []):
+                    roles[d.name].add("speaker")
+            continue
+        w = WITNESS.search(body)
+        sig = SIGNING_BY.search(body)
+        for pos, d in people:
+            if w and pos >= s.start + w.end():
+                roles[d.name].add("witness")
+            if sig and pos >= s.start + sig.end():
+                roles[d.name].add("signatory")
+            if SPEECH.search(body):
+                roles[d.name].add("speaker")
+            if PRESENCE.search(body):
+                roles[d.name].add("present")
+            if VIRTUAL.search(body):
+                virtual.add(d.name)
+            if IN_PERSON.search(body):
+                in_person.add(d.name)
+    best: dict[InstitutionKey, int] = {}
+    for d in drafts:
+        inst = institution_of[d.name]
+        if inst in parties and "witness" not in roles[d.name] and d.post is not None:
+            best[inst] = min(best.get(inst, 99), d.post.rank)
+    for d in drafts:
+        inst = institution_of[d.name]
+        r = roles[d.name]
+        if inst in best and d.post is not None and d.post.rank == best[inst] and "witness" not in r:
+            r.add("signatory")
+        if "witness" in r:
+            r.discard("signatory")
+        if "signatory" in r and d.post is not None and d.post.acts_for_head:
+            r.add("representative")
+        if "present" in r:
+            r.discard("present")
+            if "speaker" not in r:
+                r.add("attendee")
+        if not r:
+            r.add("attendee")
+    attendance = {}
+    for d in drafts:
+        if mode == "blended":
+            attendance[d.name] = "virtual" if d.name in virtual and d.name not in in_person else "in_person"
+        else:
+            attendance[d.name] = mode
+    return {n: tuple(x for x in ROLE_ORDER if x in r) for n, r in roles.items()}, attendance

@@ -1,0 +1,69 @@
+"""Named regular expressions and cue words the extractor reads articles with."""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
+MONTHS = {
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11, "desember": 12,
+}
+_WD = r"(?P<wd>Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)"
+_MONTH = "|".join(MONTHS)
+
+#: "Rabu (2/3)", "Senin (29/3/2021)", "Senin, (29/3)".
+DATE_SHORT = re.compile(rf"(?i:{_WD})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{2}}|\d{{4}}))?\s*\)")
+#: "Kamis, 12 Februari 2024", "12 Februari 2024".
+DATE_LONG = re.compile(rf"(?:(?i:{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\b")
+#: "pada 2016 lalu": an earlier cooperation, only the year known.
+PAST_YEAR = re.compile(r"(?i)\bpada\s+(?:tahun\s+)?(?P<y>\d{4})\s+lalu\b")
+
+#: A venue after "di": a room, hall, building or office, up to the date, a clause or the sentence end.
+VENUE = re.compile(
+    r"\bdi\s+(?P<venue>(?:Ruang|Aula|Gedung|Kantor|Hotel|Balai|Auditorium|Graha|Pendopo|Pendapa|Kampus|Wisma|Istana|Rektorat|Hall|Convention)\b"
+    r"[^\n]*?)(?=\s*,?\s*(?:(?i:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu)\b|pada\b|\(|(?<!Jl)(?<!Prof)(?<!Dr)(?<!No)\.(?:\s|$)|;|\n|$|,\s+[a-z]|\s+[a-z]))"
+)
+#: The dateline: "Jakarta –", "BERITABETA.COM, Jakarta –", "KONTAN.CO.ID -JAKARTA."
+DATELINE = re.compile(r"(?m)^(?:[A-Z.]+\s*,?\s*-?\s*)?(?P<city>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s*[–—-]\s|^[A-Z.]+\s*-\s*(?P<up>[A-Z]{3,})\.")
+
+SPEECH = re.compile(
+    r"(?i)\b(?:mengatakan|menyampaikan|mengungkapkan|menekankan|menjelaskan|menambahkan|menuturkan|memaparkan|"
+    r"mengapresiasi|sambutan(?:nya)?|arahan(?:nya)?|tuturnya|ungkapnya|jelasnya|tambahnya|tandas|pungkas|harap|"
+    r"harapnya|tegas|disampaikan|diungkapkan|diapresiasi|paparnya|ujarnya|ujar|katanya)\b"
+)
+#: "X menandatangani ... dengan Y": X hosts, Y is a partner.
+SIGNS_WITH = re.compile(
+    r"(?i)\b(?:menandatangani|meneken|teken|tandatangani|menjalin|melakukan\s+penandatanganan)\b[^.\n]*?\bdengan\b"
+)
+WITNESS = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|saksi)\b")
+SIGNING_BY = re.compile(r"(?i)\b(?:penandatanganan\s+(?:\w+\s+){0,3}?dilakukan|ditandatangani)\s+(?:langsung\s+)?oleh\b")
+PRESENCE = re.compile(r"(?i)\b(?:hadir|hadirnya|dihadiri|menghadiri)\b")
+COLLECTIVE = re.compile(r"(?i)\b(?:semua|seluruh|para)\s+(?:pimpinan|kepala|bupati|walikota|pejabat)")
+VIRTUAL = re.compile(r"(?i)\b(?:secara\s+virtual|virtual|daring|dalam\s+jaringan|video\s*conference|zoom)\b")
+IN_PERSON = re.compile(r"(?i)\b(?:secara\s+klasikal|klasikal|luring|tatap\s+muka|secara\s+langsung)\b")
+BLENDED = re.compile(r"(?i)\b(?:blended|hybrid|hibrida|hibrid)\b")
+
+MOU = re.compile(r"(?i)\b(?:MoU|nota\s+kesepahaman|nota\s+kesepakatan|memorandum\s+of\s+understanding|nota\s+kerja\s*sama|dokumen\s+kerja\s*sama)\b")
+PKS = re.compile(r"(?i)\b(?:perjanjian\s+kerja\s*sama|PKS)\b")
+COOPERATION = re.compile(r"(?i)\b(?:kerja\s*sama|kerjasama|MoU|nota|penandatanganan|perjanjian|ruang\s+lingkup|PKS)\b")
+
+#: Where a sentence lists the areas of cooperation.
+SCOPE_CUE = re.compile(
+    r"(?i)(?:ruang\s+lingkup[^.\n]*?meliputi(?:\s+bidang)?|(?:meliputi|mencakup)[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|(?:meliputi|mencakup)(?:\s+bidang)?|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
+)
+#: Weaker cues, used only when an article has none of the above.
+SCOPE_FALLBACK = re.compile(r"(?i)\b(?:terkait|dukungan\s+bagi)\s+")
+SCOPE_END = re.compile(r"(?i)\s+(?:guna|agar|sehingga|untuk\s+mendorong|yang\s+merupakan)\b|[.\n]|$")
+SCOPE_SPLIT = re.compile(r"\s*,\s*(?:serta\s+|dan\s+)?|\s+serta\s+")
+ENUMERATED = re.compile(r"(?m)^\s*\d+\s*[.)]\s*")
+
+#: Words that end a name ("Budi Hartono dan Kepala ..."): posts, weekdays, clause words.
+STOP_NAME_WORDS = frozenset(
+    "Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur Ketua Wakil Penjabat Pj "
+    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Dalam Dan Yang Di Pada Hal Selain Sementara Kegiatan Pemerintah "
+    "Kabupaten Kota Provinsi Lembaga Badan Kementerian Universitas MoU dan yang di pada dalam saat serta selaku "
+    "juga untuk sebagai bersama dengan dari ke oleh ini itu bahwa atas mewakili menyampaikan mengatakan".split()
+)
+#: A name right after these is part of a venue ("Aula Prof. Dr. Budi Hartono"), not an official.
+VENUE_BEFORE = re.compile(r"(?:Aula|Gedung|Ruang|Jl\.|Jalan|Auditorium|Graha|Wisma|Balai)\s*$")

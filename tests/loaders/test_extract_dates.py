@@ -1,0 +1,68 @@
+"""Dates as Indonesian articles write them, and the choice of a missing year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lankg.loaders.extract.dates import find_dates, resolve_date
+from lankg.loaders.extract.lexicon import Tenure, default_lexicon
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def _one(text: str) -> object:
+    found = find_dates(text)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_short_forms_are_read_with_their_spans() -> None:
+    text = "di Kantor LAN, Rabu (2/3). Lalu Senin (29/3/2021) dan Jumat (1/2)."
+    found = find_dates(text)
+    assert [(w.day, w.month, w.year, w.weekday) for w in found] == [(2, 3, None, 2), (29, 3, 2021, 0), (1, 2, None, 4)]
+    assert [text[w.span.start:w.span.end] for w in found] == ["Rabu (2/3)", "Senin (29/3/2021)", "Jumat (1/2)"]
+
+
+def test_a_full_indonesian_date() -> None:
+    w = _one("ditandatangani pada Kamis, 15 Februari 2024 di Jakarta")
+    read = resolve_date(w, [], (), today=TODAY)  # type: ignore[arg-type]
+    assert read.date == dt.date(2024, 2, 15)
+    assert read.as_written == "Kamis, 15 Februari 2024"
+    assert read.note == "Full date given."
+
+
+def test_a_weekday_that_does_not_match_the_full_date_is_noted() -> None:
+    read = resolve_date(_one("Kamis, 12 Februari 2024"), [], (), today=TODAY)  # type: ignore[arg-type]
+    assert read.date == dt.date(2024, 2, 12)
+    assert "does not match" in read.note and "Monday" in read.note
+
+
+def test_without_tenures_the_latest_year_with_that_weekday_is_taken() -> None:
+    read = resolve_date(_one("Rabu (2/3)"), [], (), today=TODAY)  # type: ignore[arg-type]
+    assert read.date == dt.date(2022, 3, 2)
+    assert "2016" in read.note and "latest" in read.note
+
+
+def test_the_tenure_table_decides_between_years_with_the_same_weekday() -> None:
+    tenures = (Tenure("Budi Santoso", "Bupati", "Kabupaten Contoh", dt.date(2015, 1, 1), dt.date(2019, 12, 31)),)
+    read = resolve_date(_one("Rabu (2/3)"), ["budi  SANTOSO"], tenures, today=TODAY)  # type: ignore[arg-type]
+    assert read.date == dt.date(2016, 3, 2)
+    assert "Budi Santoso was Bupati of Kabupaten Contoh 2015-2019" in read.note
+
+
+def test_a_tenure_of_someone_not_named_is_ignored() -> None:
+    tenures = (Tenure("Orang Lain", "Kepala", "Badan X", dt.date(2015, 1, 1), dt.date(2019, 12, 31)),)
+    read = resolve_date(_one("Rabu (2/3)"), ["Budi Santoso"], tenures, today=TODAY)  # type: ignore[arg-type]
+    assert read.date == dt.date(2022, 3, 2)
+
+
+def test_bundled_tenures_choose_2017_for_the_2017_ceremony() -> None:
+    read = resolve_date(_one("Kamis (16/3)"), ["Asman Abnur"], default_lexicon().tenures, today=TODAY)
+    assert read.date == dt.date(2017, 3, 16)
+    assert "Asman Abnur" in read.note
+
+
+def test_an_impossible_date_gives_no_date_and_says_why() -> None:
+    read = resolve_date(_one("Senin (31/2/2021)"), [], (), today=TODAY)  # type: ignore[arg-type]
+    assert read.date is None
+    assert "not a calendar date" in read.note
