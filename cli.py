@@ -6,6 +6,7 @@ import typer
 
 from lankg import __version__
 from lankg.graph import cli as graph_cli
+from lankg.viz import cli as viz_cli
 
 app = typer.Typer(
     name="lankg",
@@ -30,3 +31,4 @@ def main(
 
 
 app.command()(graph_cli.build)
+app.command()(viz_cli.viz)

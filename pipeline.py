@@ -15,6 +15,7 @@ from rdflib import Dataset
 from lankg.errors import InputError
 from lankg.graph import export
 from lankg.graph.build import BuildStats, build_dataset
+from lankg.graph.store import GraphStore
 from lankg.loaders import collect_inputs, load_all
 from lankg.ontology.namespaces import DEFAULT_BASE
 from lankg.viz.html import write_network_html
@@ -61,6 +62,6 @@ def run_build(
     trig_path = out_dir / "graph.trig"
     export.write(dataset, trig_path, "trig")
     html_path = out_dir / "network.html"
-    write_network_html(institution_network(dataset), html_path)
+    write_network_html(institution_network(GraphStore.from_dataset(dataset)), html_path)
     result.outputs += [graph_path, trig_path, html_path]
     return result
