@@ -57,7 +57,7 @@ def render_seconds(context, path: Path, timeout_s: float = 900) -> float:  # typ
     page = context.new_page()
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else (blocked.append(route.request.url), route.abort()))
     start = time.perf_counter()
-    page.goto(path.as_uri())
+    page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
     while page.evaluate("document.body && document.body.getAttribute('data-ready')") != "true":
         if time.perf_counter() - start > timeout_s:
             raise TimeoutError(f"{path.name} not drawn after {timeout_s} s")

@@ -80,9 +80,12 @@ def _script_safe(text: str) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _agreement_line(info: AgreementInfo) -> str:
+def _agreement_line(info: AgreementInfo, names: dict[str, str], exclude: str = "") -> str:
+    """``MoU 2022-03-02 with X: scope, scope [article.txt]``, naming the other parties that are on the page."""
+    others = [names[p] for p in info.parties if p != exclude and p in names]
+    partners = f" with {', '.join(others)}" if others else ""
     scopes = ", ".join(info.scopes) or "no scope stated"
-    return f"{info.type} {info.date or 'undated'}: {scopes} [{', '.join(info.sources)}]"
+    return f"{info.type} {info.date or 'undated'}{partners}: {scopes} [{', '.join(info.sources)}]"
 
 
 def node_size(degree: int, max_degree: int) -> float:
@@ -101,8 +104,8 @@ def payload(graph: nx.Graph, title: str) -> dict[str, object]:
         lines = [names[str(node)], f"{KIND_STYLE.get(kind, KIND_STYLE['OtherInstitution'])[1]}"]
         if data.get("province"):
             lines[1] += f", {data['province']}"
-        lines.append(f"{graph.degree(node)} partners, {len(data.get('agreements', []))} agreements")
-        lines += [_agreement_line(agreements[a]) for a in data.get("agreements", []) if a in agreements]
+        lines.append(f"links: {graph.degree(node)}, agreements: {len(data.get('agreements', []))}")
+        lines += [_agreement_line(agreements[a], names, str(node)) for a in data.get("agreements", []) if a in agreements]
         nodes.append(
             {
                 "id": str(node),
@@ -121,7 +124,7 @@ def payload(graph: nx.Graph, title: str) -> dict[str, object]:
         lines = [f"{names[str(a)]} — {names[str(b)]}", f"weight {data.get('weight', 1)}"]
         if data.get("posts"):
             lines.append(str(data["posts"]))
-        lines += [_agreement_line(info) for info in shared]
+        lines += [_agreement_line(info, {}) for info in shared]
         edges.append(
             {
                 "from": str(a),

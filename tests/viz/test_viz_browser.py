@@ -40,6 +40,11 @@ def test_gold_page_loads_offline_and_counts_match(gold_store, offline_page, tmp_
     assert drawn == 19
     legend = offline_page.page.inner_text("#lankg-legend")
     assert "Central agency (3)" in legend and "Regency (13)" in legend
+    banjar = next(n for n, d in graph.nodes(data=True) if d["label"] == "Kabupaten Banjar")
+    tip = "\n".join(offline_page.page.evaluate(f"Array.from(window.lankgViz.nodes.get({banjar!r}).title.children, c => c.textContent)"))
+    assert tip.splitlines()[:3] == ["Kabupaten Banjar", "Regency, Provinsi Kalimantan Selatan", "links: 1, agreements: 1"]
+    assert tip.splitlines()[3].startswith("MoU 2022-03-02 with Lembaga Administrasi Negara: inovasi administrasi negara, manajemen ASN")
+    assert tip.splitlines()[3].endswith("[000_c565890aab359401.txt]")
     assert offline_page.blocked == [] and offline_page.errors == []
 
 
