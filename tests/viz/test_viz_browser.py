@@ -64,6 +64,17 @@ def test_filters_change_what_is_visible(gold_store, offline_page, tmp_path: Path
     # kind: the 13 regencies, none linked to each other
     assert page.evaluate("window.lankgViz.setFilter('kind', 'Regency')") == {"nodes": 13, "edges": 0}
     assert page.evaluate("window.lankgViz.setFilter('kind', '')") == {"nodes": 19, "edges": 18}
+    # province: Maluku holds Kepulauan Tanimbar and Kota Ambon, not linked to each other
+    assert page.evaluate("window.lankgViz.setFilter('province', 'Provinsi Maluku')") == {"nodes": 2, "edges": 0}
+    assert page.evaluate("window.lankgViz.setFilter('province', '')") == {"nodes": 19, "edges": 18}
+    # scope: the nodes and links with an agreement of that scope
+    scope = "pembinaan administrasi negara"
+    with_scope = {n for n, d in graph.nodes(data=True) if scope in d["scopes"]}
+    links = sum(1 for _, _, d in graph.edges(data=True) if scope in d["scopes"])
+    assert 1 < len(with_scope) < 19 and links > 0
+    assert page.evaluate(f"window.lankgViz.setFilter('scope', {scope!r})") == {"nodes": len(with_scope), "edges": links}
+    assert page.inner_text("#lankg-count") == f"{len(with_scope)} of 19 nodes, {links} of 18 links"
+    assert page.evaluate("window.lankgViz.setFilter('scope', '')") == {"nodes": 19, "edges": 18}
     # search by name selects the node
     ids = page.evaluate("window.lankgViz.search('ilmu pengetahuan')")
     assert [graph.nodes[i]["label"] for i in ids] == ["Lembaga Ilmu Pengetahuan Indonesia"]
