@@ -103,12 +103,17 @@ def institution_network(store: GraphStore) -> nx.Graph:
     """Institutions that share an agreement, the edge weighted by how many they share."""
     institutions = _institutions(store)
     agreements = _agreements(store)
+    by_pair: dict[frozenset[str], list[AgreementInfo]] = defaultdict(list)
+    for info in agreements.values():
+        for i, a in enumerate(info.parties):
+            for b in info.parties[i + 1 :]:
+                by_pair[frozenset((a, b))].append(info)
     graph = nx.Graph(view="institutions")
     for row in query_rows(store, "network_edges"):
         source, target = str(row["source"]), str(row["target"])
         _add_institution(graph, source, str(row["sourceName"]), institutions)
         _add_institution(graph, target, str(row["targetName"]), institutions)
-        shared = [a for a in agreements.values() if source in a.parties and target in a.parties]
+        shared = by_pair.get(frozenset((source, target)), [])
         graph.add_edge(
             source,
             target,
