@@ -107,7 +107,11 @@
   };
   var container = document.getElementById("lankg-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  network.on("stabilizationProgress", function (p) {
+    document.getElementById("lankg-found").textContent = "laying out " + p.iterations + " / " + p.total;
+  });
   network.once("stabilizationIterationsDone", function () {
+    document.getElementById("lankg-found").textContent = "";
     network.setOptions({ physics: false });
     network.once("afterDrawing", function () {
       state.ready = true;
