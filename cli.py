@@ -8,6 +8,7 @@ from lankg import __version__
 from lankg.graph import cli as graph_cli
 from lankg.loaders import cli as loaders_cli
 from lankg.queries import cli as queries_cli
+from lankg.viz import cli as viz_cli
 
 app = typer.Typer(
     name="lankg",
@@ -40,3 +41,4 @@ app.command()(graph_cli.export)
 app.command()(graph_cli.entities)
 app.command()(queries_cli.query)
 app.command()(queries_cli.serve)
+app.command()(viz_cli.viz)

@@ -21,6 +21,7 @@ from lankg.graph.describe import describe
 from lankg.graph.reason import add_inferred
 from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements
 from lankg.graph.validate import ValidationReport, validate_graph
+from lankg.graph.store import GraphStore
 from lankg.loaders import collect_inputs, load_all
 from lankg.records import FactBundle
 from lankg.ontology.namespaces import DEFAULT_BASE
@@ -90,7 +91,7 @@ def run_build(
     export.write_graph(describe(dataset, base), void_path)
     result.outputs.append(void_path)
     html_path = out_dir / "network.html"
-    write_network_html(institution_network(dataset), html_path)
+    write_network_html(institution_network(GraphStore.from_dataset(dataset)), html_path)
     result.outputs += [graph_path, trig_path, html_path]
     return result
 

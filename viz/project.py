@@ -1,19 +1,170 @@
-"""Project the knowledge graph into networkx by a declared query (queries/network_edges.rq)."""
+"""Project the knowledge graph into networkx, by declared queries only (queries/network_edges.rq, queries/viz_*.rq).
+
+Three views: ``institutions`` (institutions linked by the agreements they share,
+weighted by how many), ``officials`` (officials linked to the institutions they
+hold posts in) and ``scopes`` (institutions linked to the scopes of their
+agreements). Every node carries ``label`` and ``kind``; institution nodes also
+``province``, ``agreements``, ``years``, ``scopes`` and ``sources``. The
+agreements themselves are in ``graph.graph["agreements"]`` (iri → AgreementInfo),
+so the page can show each one's type, date, parties, scopes and articles.
+"""
 
 from __future__ import annotations
 
-import networkx as nx
-from rdflib import Dataset
+from collections import defaultdict
+from dataclasses import dataclass
 
-from lankg.graph.export import union_graph
+import networkx as nx
+
+from lankg.graph.store import GraphStore
 from lankg.queries import query_text
 
+#: The views ``lankg viz --view`` offers.
+VIEWS: tuple[str, ...] = ("institutions", "officials", "scopes")
 
-def institution_network(ds: Dataset) -> nx.Graph:
+Row = dict[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInfo:
+    """One agreement as the page shows it."""
+
+    iri: str
+    type: str
+    date: str | None
+    parties: tuple[str, ...]
+    scopes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def year(self) -> str | None:
+        return self.date[:4] if self.date else None
+
+
+def query_rows(store: GraphStore, name: str) -> list[Row]:
+    """The solutions of the named query as dicts of plain strings (None where unbound)."""
+    solutions = store.query(query_text(name))
+    names = [v.value for v in solutions.variables]  # type: ignore[attr-defined]
+    rows: list[Row] = []
+    for solution in solutions:  # type: ignore[attr-defined]
+        rows.append({n: (None if solution[n] is None else solution[n].value) for n in names})
+    return rows
+
+
+def _agreements(store: GraphStore) -> dict[str, AgreementInfo]:
+    parties: dict[str, set[str]] = defaultdict(set)
+    meta: dict[str, tuple[str, str | None]] = {}
+    for row in query_rows(store, "viz_agreements"):
+        iri = str(row["agreement"])
+        parties[iri].add(str(row["party"]))
+        meta[iri] = (str(row["type"]), row["date"])
+    scopes: dict[str, set[str]] = defaultdict(set)
+    for row in query_rows(store, "viz_agreement_scopes"):
+        scopes[str(row["agreement"])].add(str(row["scopeLabel"]))
+    sources: dict[str, set[str]] = defaultdict(set)
+    for row in query_rows(store, "viz_agreement_sources"):
+        sources[str(row["agreement"])].add(str(row["fileName"]))
+    return {
+        iri: AgreementInfo(iri, kind, date, tuple(sorted(parties[iri])), tuple(sorted(scopes[iri])), tuple(sorted(sources[iri])))
+        for iri, (kind, date) in sorted(meta.items())
+    }
+
+
+def _institutions(store: GraphStore) -> dict[str, Row]:
+    found: dict[str, Row] = {}
+    for row in query_rows(store, "viz_institutions"):
+        found.setdefault(str(row["node"]), row)
+    return found
+
+
+def _add_institution(graph: nx.Graph, iri: str, name: str, institutions: dict[str, Row]) -> None:
+    if iri in graph:
+        return
+    row = institutions.get(iri, {})
+    graph.add_node(iri, label=name, kind=row.get("kind") or "OtherInstitution", province=row.get("province") or "")
+
+
+def _attach_agreements(graph: nx.Graph, agreements: dict[str, AgreementInfo]) -> None:
+    """Give institution nodes (and institution–institution edges) their agreements, years, scopes and sources."""
+    by_party: dict[str, list[AgreementInfo]] = defaultdict(list)
+    for info in agreements.values():
+        for party in info.parties:
+            by_party[party].append(info)
+    for node, data in graph.nodes(data=True):
+        mine = by_party.get(node, [])
+        data["agreements"] = [a.iri for a in mine]
+        data["years"] = sorted({a.year for a in mine if a.year})
+        data["scopes"] = sorted({s for a in mine for s in a.scopes})
+        data["sources"] = sorted({s for a in mine for s in a.sources})
+    graph.graph["agreements"] = agreements
+
+
+def institution_network(store: GraphStore) -> nx.Graph:
     """Institutions that share an agreement, the edge weighted by how many they share."""
-    graph = nx.Graph()
-    for row in union_graph(ds).query(query_text("network_edges")):
-        graph.add_node(str(row.source), label=str(row.sourceName))
-        graph.add_node(str(row.target), label=str(row.targetName))
-        graph.add_edge(str(row.source), str(row.target), weight=int(row.weight))
+    institutions = _institutions(store)
+    agreements = _agreements(store)
+    by_pair: dict[frozenset[str], list[AgreementInfo]] = defaultdict(list)
+    for info in agreements.values():
+        for i, a in enumerate(info.parties):
+            for b in info.parties[i + 1 :]:
+                by_pair[frozenset((a, b))].append(info)
+    graph = nx.Graph(view="institutions")
+    for row in query_rows(store, "network_edges"):
+        source, target = str(row["source"]), str(row["target"])
+        _add_institution(graph, source, str(row["sourceName"]), institutions)
+        _add_institution(graph, target, str(row["targetName"]), institutions)
+        shared = by_pair.get(frozenset((source, target)), [])
+        graph.add_edge(
+            source,
+            target,
+            weight=int(str(row["weight"])),
+            agreements=[a.iri for a in shared],
+            years=sorted({a.year for a in shared if a.year}),
+            scopes=sorted({s for a in shared for s in a.scopes}),
+        )
+    _attach_agreements(graph, agreements)
     return graph
+
+
+def official_network(store: GraphStore) -> nx.Graph:
+    """Officials linked to the institutions they hold a post in (the edge carries the post titles)."""
+    institutions = _institutions(store)
+    graph = nx.Graph(view="officials")
+    for row in query_rows(store, "viz_officials"):
+        official, institution = str(row["official"]), str(row["institution"])
+        _add_institution(graph, institution, str(row["institutionName"]), institutions)
+        graph.add_node(official, label=str(row["officialName"]), kind="Official", province="")
+        graph.add_edge(official, institution, weight=1, posts=row["posts"] or "")
+    _attach_agreements(graph, _agreements(store))
+    return graph
+
+
+def scope_network(store: GraphStore) -> nx.Graph:
+    """Institutions linked to the scopes of their agreements, weighted by how many agreements have that scope."""
+    institutions = _institutions(store)
+    graph = nx.Graph(view="scopes")
+    for row in query_rows(store, "viz_scopes"):
+        institution, scope = str(row["institution"]), str(row["scope"])
+        _add_institution(graph, institution, str(row["institutionName"]), institutions)
+        graph.add_node(scope, label=str(row["scopeLabel"]), kind="Scope", province="")
+        graph.add_edge(institution, scope, weight=int(str(row["weight"])), scopes=[str(row["scopeLabel"])])
+    agreements = _agreements(store)
+    _attach_agreements(graph, agreements)
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "Scope":
+            mine = [a for a in agreements.values() if data["label"] in a.scopes]
+            data.update(agreements=[a.iri for a in mine], scopes=[data["label"]], years=sorted({a.year for a in mine if a.year}))
+            data["sources"] = sorted({s for a in mine for s in a.sources})
+    for a, b, data in graph.edges(data=True):
+        shared = set(graph.nodes[a]["agreements"]) & set(graph.nodes[b]["agreements"])
+        data["agreements"] = sorted(shared)
+        data["years"] = sorted({agreements[i].year for i in shared if agreements[i].year})
+    return graph
+
+
+def project(store: GraphStore, view: str = "institutions") -> nx.Graph:
+    """The networkx graph of ``view`` (one of ``VIEWS``)."""
+    builders = {"institutions": institution_network, "officials": official_network, "scopes": scope_network}
+    if view not in builders:
+        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    return builders[view](store)

@@ -1,0 +1,84 @@
+"""A real headless Chromium with every non-file:// request aborted and recorded, and the gold graph."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from conftest import GOLD_DIR, require_program  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def gold_store():  # type: ignore[no-untyped-def]
+    from lankg.graph.build import build_dataset
+    from lankg.graph.store import GraphStore
+    from lankg.loaders.facts_json import read_facts
+
+    dataset, _ = build_dataset([read_facts(p) for p in sorted(GOLD_DIR.glob("*.json"))])
+    return GraphStore.from_dataset(dataset)
+
+
+class OfflinePage:
+    """A Chromium page that refuses and remembers every request not to a file:// URL."""
+
+    def __init__(self, page, blocked: list[str], errors: list[str]) -> None:  # type: ignore[no-untyped-def]
+        self.page, self.blocked, self.errors = page, blocked, errors
+
+    def open(self, path: Path, timeout_ms: int = 60_000) -> None:
+        """Load ``path`` and wait until the page says the network is drawn (polled from here: the page's CSP forbids eval)."""
+        self.page.goto(path.resolve().as_uri())
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self.page.evaluate("document.body && document.body.getAttribute('data-ready')") != "true":
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{path.name} did not finish drawing in {timeout_ms} ms; page errors: {self.errors}")
+            self.page.wait_for_timeout(50)
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    executable = require_program("/usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=executable,
+            args=CHROMIUM_ARGS,
+            headless=True,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture()
+def offline_page(chromium) -> Iterator[OfflinePage]:  # type: ignore[no-untyped-def]
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def route(route) -> None:  # type: ignore[no-untyped-def]
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page = chromium.new_page()
+    page.route("**/*", route)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield OfflinePage(page, blocked, errors)
+    page.close()
