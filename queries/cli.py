@@ -32,7 +32,7 @@ def _table(answer: QueryAnswer, title: str) -> Table:
     table = Table(title=title, title_justify="left")
     for column in answer.columns:
         table.add_column(column, overflow="fold")
-    for row in answer.values():
+    for row in answer.display_values():
         table.add_row(*("" if v is None else v for v in row))
     return table
 

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from lankg.errors import QueryError
 from lankg.graph.store import GraphStore
-from lankg.ontology.namespaces import PREFIXES
+from lankg.ontology.namespaces import DEFAULT_BASE, PREFIXES
 from lankg.queries.library import NamedQuery
 
 _XSD = PREFIXES["xsd"]
@@ -34,6 +34,21 @@ class QueryAnswer:
     def values(self) -> list[tuple[str | None, ...]]:
         """The rows as plain strings (an IRI's text, a literal's lexical form)."""
         return [tuple(None if t is None else t.value for t in row) for row in self.rows]
+
+    def display_values(self) -> list[tuple[str | None, ...]]:
+        """The rows for reading on a screen: IRIs shortened to ``prefix:name`` where a lankg prefix fits."""
+        return [tuple(None if t is None else _compact(t) for t in row) for row in self.rows]
+
+
+_DISPLAY_PREFIXES = sorted({**PREFIXES, "id": DEFAULT_BASE}.items(), key=lambda kv: -len(kv[1]))
+
+
+def _compact(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    if isinstance(term, ox.NamedNode):
+        for prefix, ns in _DISPLAY_PREFIXES:
+            if term.value.startswith(ns) and len(term.value) > len(ns):
+                return f"{prefix}:{term.value[len(ns):]}"
+    return term.value
 
 
 def bind_params(query: NamedQuery, given: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:

@@ -138,3 +138,13 @@ def test_lankg_serve_runs_the_endpoint(gold_files: dict[str, Path]) -> None:
     assert server.returncode in (0, -signal.SIGTERM), stderr
     assert "Traceback" not in stderr
     assert f"http://127.0.0.1:{port}/sparql" in stderr
+
+
+def test_table_shortens_iris_with_prefixes_but_csv_keeps_them_whole(gold_files: dict[str, Path]) -> None:
+    table = runner.invoke(app, ["query", "lan_partners_by_year", "-g", str(gold_files["trig"])], env={"COLUMNS": "300"})
+    assert table.exit_code == 0, table.output
+    assert "id:region/81.03" in table.output
+    assert "lankg:Regency" in table.output
+    assert "https://w3id.org/lankg/" not in table.output
+    as_csv = runner.invoke(app, ["query", "lan_partners_by_year", "-f", "csv", "-g", str(gold_files["trig"])])
+    assert "https://w3id.org/lankg/id/region/81.03" in as_csv.output
