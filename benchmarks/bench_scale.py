@@ -67,15 +67,16 @@ def triples_per_article(seed: int) -> tuple[float, int]:
 def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, query_dir: Path) -> dict[str, object]:
     """Run in the subprocess: build one size, measure, query."""
     bundles = [b for _, b in synth.generate(articles, seed)]
-    if trace:
-        tracemalloc.start()
     start = time.perf_counter()
     ds, _ = build_dataset(bundles)
     build_s = time.perf_counter() - start
-    traced = tracemalloc.get_traced_memory()[1] if trace else None
-    if trace:
-        tracemalloc.stop()
     rss_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    traced = None
+    if trace:  # a second, untimed build: tracing slows building several times over
+        tracemalloc.start()
+        build_dataset(bundles)
+        traced = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
     triples = len(ds)
     start = time.perf_counter()
     store = GraphStore.from_dataset(ds)
@@ -122,7 +123,9 @@ def _s(t: object) -> str:
 def run_size(target: int, per_article: float, base: int, args: argparse.Namespace) -> dict[str, object]:
     articles = max(1, round((target - base) / per_article))
     cmd = [sys.executable, __file__, "--child", str(articles), "--seed", str(args.seed), "--repeat", str(args.repeat),
-           "--timeout", str(args.timeout), "--query-dir", str(args.query_dir)] + (["--tracemalloc"] if args.tracemalloc else [])
+           "--timeout", str(args.timeout), "--query-dir", str(args.query_dir)]
+    if args.tracemalloc:
+        cmd.append("--tracemalloc")
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -152,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=int, default=120, help="seconds one query may take before it is dropped")
-    parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations during the build")
+    parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations of a second build")
     parser.add_argument("--extract", type=int, default=0, help="also time the cached loader on N synthetic articles")
     parser.add_argument("--query-dir", type=Path, default=QUERY_DIR, help="folder of named .rq queries")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
@@ -173,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{'query':<28}{'pyoxigraph':>14}{'rdflib':>14}{'ratio':>9}{'rows':>8}")
         for name, q in r["queries"].items():  # type: ignore[union-attr]
             ox_t, rdf_t = q["oxigraph"], q["rdflib"]
-            ratio = f"{rdf_t / ox_t:,.0f}x" if ox_t and rdf_t else "-"
+            ratio = f"{rdf_t / ox_t:,.1f}x" if ox_t and rdf_t else "-"
             same = "" if q["oxigraph_rows"] == q["rdflib_rows"] or rdf_t is None else " (row counts differ!)"
             print(f"{name:<28}{_s(ox_t):>14}{_s(rdf_t):>14}{ratio:>9}{q['oxigraph_rows']!s:>8}{same}")
 
