@@ -8,7 +8,7 @@ pyoxigraph (``GraphStore``) and on rdflib's own SPARQL engine over the same
 dataset (union default graph on both). Medians are printed side by side with
 the ratio rdflib / pyoxigraph.
 
-    python benchmarks/bench_scale.py --sizes 10000,100000 [--repeat 3] [--tracemalloc]
+    python benchmarks/bench_scale.py --sizes 10000,100000 [--repeat 3] [--tracemalloc] [--closure]
     python benchmarks/bench_scale.py --extract 500          # articles/s per core, cached loader, jobs 1 and 2
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import signal
 import statistics
@@ -64,7 +65,41 @@ def triples_per_article(seed: int) -> tuple[float, int]:
     return (len(ds) - base) / 200, base
 
 
-def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, query_dir: Path) -> dict[str, object]:
+def closure_times(ds: object, timeout: int) -> dict[str, float | None]:
+    """Seconds for the OWL 2 RL closure of the union graph plus the ontology: owlrl vs reasonable."""
+    import owlrl
+    import reasonable
+    from rdflib import Graph
+
+    from lankg.ontology import load_tbox
+
+    union = Graph()
+    for triple in ds.triples((None, None, None)):  # type: ignore[attr-defined]
+        union.add(triple)
+    for triple in load_tbox():
+        union.add(triple)
+    out: dict[str, float | None] = {"closure_input": float(len(union))}
+    reasoner = reasonable.PyReasoner()
+    start = time.perf_counter()
+    reasoner.from_graph(union)
+    inferred = reasoner.reason()
+    out["reasonable"] = time.perf_counter() - start
+    out["reasonable_triples"] = float(len(inferred))
+    signal.alarm(timeout)
+    try:
+        start = time.perf_counter()
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(union)
+        out["owlrl"] = time.perf_counter() - start
+        out["owlrl_triples"] = float(len(union))
+    except _Timeout:
+        out["owlrl"] = None
+    finally:
+        signal.alarm(0)
+    return out
+
+
+def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, query_dir: Path,
+          closure: bool = False) -> dict[str, object]:
     """Run in the subprocess: build one size, measure, query."""
     bundles = [b for _, b in synth.generate(articles, seed)]
     start = time.perf_counter()
@@ -105,7 +140,9 @@ def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, quer
             row[engine] = statistics.median(times) if times else None
             row[f"{engine}_rows"] = rows
         results[name] = row
+    closure_result = closure_times(ds, timeout) if closure else None
     return {
+        "closure": closure_result,
         "articles": articles, "triples": triples, "build_s": build_s, "oxigraph_load_s": load_s,
         "peak_rss_build": rss_build, "tracemalloc_peak": traced,
         "peak_rss_total": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "queries": results,
@@ -126,7 +163,11 @@ def run_size(target: int, per_article: float, base: int, args: argparse.Namespac
            "--timeout", str(args.timeout), "--query-dir", str(args.query_dir)]
     if args.tracemalloc:
         cmd.append("--tracemalloc")
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    if args.closure:
+        cmd.append("--closure")
+    # a fixed hash seed, so repeated runs order sets (and rdflib's work) the same way
+    env = {**os.environ, "PYTHONHASHSEED": str(args.hash_seed)}
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -157,11 +198,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=int, default=120, help="seconds one query may take before it is dropped")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations of a second build")
     parser.add_argument("--extract", type=int, default=0, help="also time the cached loader on N synthetic articles")
+    parser.add_argument("--hash-seed", type=int, default=0, help="PYTHONHASHSEED of the measuring subprocess")
+    parser.add_argument("--closure", action="store_true", help="also time the OWL 2 RL closure: owlrl vs reasonable")
     parser.add_argument("--query-dir", type=Path, default=QUERY_DIR, help="folder of named .rq queries")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child, args.seed, args.repeat, args.timeout, args.tracemalloc, args.query_dir)))
+        print(json.dumps(child(args.child, args.seed, args.repeat, args.timeout, args.tracemalloc, args.query_dir, args.closure)))
         return
     if args.extract:
         bench_extract(args.extract, args.seed)
@@ -173,6 +216,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"build_dataset {r['build_s']:.2f} s; peak RSS after build {_mb(r['peak_rss_build'])}"
               f"{'; tracemalloc peak ' + _mb(r['tracemalloc_peak']) if r['tracemalloc_peak'] else ''}; "
               f"pyoxigraph load {r['oxigraph_load_s']:.2f} s; peak RSS overall {_mb(r['peak_rss_total'])}")
+        c = r.get("closure")
+        if c:
+            owl = "timeout" if c["owlrl"] is None else f"{c['owlrl']:.2f} s ({int(c['owlrl_triples']):,} triples)"
+            print(f"OWL 2 RL closure of {int(c['closure_input']):,} triples: reasonable {c['reasonable']:.2f} s "
+                  f"({int(c['reasonable_triples']):,} triples), owlrl {owl}")
         print(f"{'query':<28}{'pyoxigraph':>14}{'rdflib':>14}{'ratio':>9}{'rows':>8}")
         for name, q in r["queries"].items():  # type: ignore[union-attr]
             ox_t, rdf_t = q["oxigraph"], q["rdflib"]
