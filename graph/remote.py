@@ -1,8 +1,10 @@
 """A SPARQL 1.1 server as lankg's store, for graphs too big for the embedded one.
 
 ``RemoteStore`` answers the same ``query(sparql, substitutions)`` call as
-``GraphStore`` and returns rows of pyoxigraph terms, so code written for the
-embedded store runs unchanged. Queries go over the SPARQL 1.1 Protocol; the
+``GraphStore`` with the same pyoxigraph result types (the server's JSON
+results are parsed by pyoxigraph), so code written for the embedded store,
+``isinstance(result, ox.QuerySolutions)`` and ``result.serialize()`` included,
+runs unchanged. Queries go over the SPARQL 1.1 Protocol; the
 dataset is loaded one named graph at a time with the Graph Store HTTP Protocol
 (``PUT`` replaces a graph, so loading again replaces each article's facts).
 
@@ -19,8 +21,7 @@ queries without a GRAPH clause see every article, as they do embedded.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Union
+from collections.abc import Mapping
 
 import httpx
 import pyoxigraph as ox
@@ -31,65 +32,11 @@ from rdflib.term import Node
 
 from lankg.errors import QueryError
 
-Term = Union[ox.NamedNode, ox.Literal, ox.BlankNode]
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
-
-
-class RemoteSolution:
-    """One row of a SELECT result: ``row["var"]``, ``row[0]`` or ``row[ox.Variable("var")]``, None when unbound."""
-
-    __slots__ = ("_names", "_values")
-
-    def __init__(self, names: tuple[str, ...], values: tuple[Term | None, ...]) -> None:
-        self._names, self._values = names, values
-
-    def __getitem__(self, key: str | int | ox.Variable) -> Term | None:
-        if isinstance(key, int):
-            return self._values[key]
-        name = key.value if isinstance(key, ox.Variable) else key
-        try:
-            return self._values[self._names.index(name)]
-        except ValueError:
-            raise KeyError(name) from None
-
-    def __iter__(self) -> Iterator[Term | None]:
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def __repr__(self) -> str:
-        return f"<RemoteSolution {dict(zip(self._names, self._values))}>"
-
-
-class RemoteSolutions:
-    """The rows of a SELECT result, with ``variables`` like pyoxigraph's ``QuerySolutions``."""
-
-    def __init__(self, names: tuple[str, ...], rows: list[RemoteSolution]) -> None:
-        self.variables = [ox.Variable(n) for n in names]
-        self._rows = rows
-
-    def __iter__(self) -> Iterator[RemoteSolution]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-
-def _ox_term(binding: Mapping[str, str]) -> Term:
-    kind, value = binding["type"], binding["value"]
-    if kind == "uri":
-        return ox.NamedNode(value)
-    if kind == "bnode":
-        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", value))
-    language = binding.get("xml:lang")
-    if language:
-        return ox.Literal(value, language=language)
-    datatype = binding.get("datatype")
-    return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
+_VIRTUOSO_ASK = "__ASK_RETVAL"
 
 
 def term_n3(term: object) -> str:
@@ -120,8 +67,11 @@ _TOKEN = re.compile(
 )
 
 
-def _where_brace(sparql: str) -> int:
-    """Offset of the ``{`` opening the query's WHERE pattern (comments, IRIs and strings skipped)."""
+def query_form(sparql: str) -> tuple[str, int]:
+    """The query form (SELECT, ASK, CONSTRUCT, DESCRIBE) and the offset of the ``{`` opening its WHERE pattern (-1: none).
+
+    Comments, IRIs and strings are skipped, so braces inside them do not count.
+    """
     depth, form, previous = 0, "", ""
     for match in _TOKEN.finditer(sparql):
         if match.group("skip"):
@@ -136,12 +86,14 @@ def _where_brace(sparql: str) -> int:
             continue
         if match.group("open"):
             if depth == 0 and form and (form != "CONSTRUCT" or previous == "WHERE"):
-                return match.start()
+                return form, match.start()
             depth += 1
             previous = "{"
         else:
             depth -= 1
-    raise QueryError("cannot find the WHERE clause of the query to bind its variables")
+    if not form:
+        raise QueryError("not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return form, -1
 
 
 def with_values(sparql: str, substitutions: Mapping[str, object]) -> str:
@@ -158,9 +110,22 @@ def with_values(sparql: str, substitutions: Mapping[str, object]) -> str:
         if not _VARIABLE.match(name):
             raise QueryError(f"not a SPARQL variable name: {name!r:.40}")
     terms = " ".join(term_n3(substitutions[n]) for n in names)
-    at = _where_brace(sparql) + 1
+    brace = query_form(sparql)[1]
+    if brace < 0:
+        raise QueryError("cannot bind variables of a query without a WHERE pattern")
+    at = brace + 1
     block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}\n"
     return sparql[:at] + block + sparql[at:]
+
+
+def _ask_as_boolean(result: object) -> object:
+    """Virtuoso answers ASK as one column ``__ASK_RETVAL`` (a row holding 1, or no row): make it a QueryBoolean."""
+    if isinstance(result, ox.QuerySolutions) and [v.value for v in result.variables] == [_VIRTUOSO_ASK]:
+        rows = [row[0] for row in result]
+        truth = bool(rows) and rows[0] is not None and rows[0].value not in ("0", "false")
+        return ox.parse_query_results(f'{{"head": {{}}, "boolean": {str(truth).lower()}}}'.encode(),
+                                      format=ox.QueryResultsFormat.JSON)
+    return result
 
 
 class RemoteStore:
@@ -197,32 +162,30 @@ class RemoteStore:
                           f"HTTP {response.status_code} {response.text.strip()[:300]}")
 
     def query(self, sparql: str, substitutions: Mapping[str, object] | None = None) -> object:
-        """Run a query with variables bound to RDF terms: SELECT rows, an ASK bool or CONSTRUCT triples."""
+        """Run a query with variables bound to RDF terms; answers are pyoxigraph's own types.
+
+        SELECT gives ``ox.QuerySolutions``, ASK ``ox.QueryBoolean`` and CONSTRUCT or
+        DESCRIBE a list of ``ox.Triple``, exactly as ``GraphStore.query`` does.
+        """
         text = with_values(sparql, substitutions or {})
+        form = query_form(text)[0]
+        accept = _N_TRIPLES if form in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
         try:
-            response = self._client.post(
-                self.endpoint_url, data={"query": text},
-                headers={"Accept": f"{_RESULTS_JSON}, {_N_TRIPLES};q=0.9"},
-            )
+            response = self._client.post(self.endpoint_url, data={"query": text}, headers={"Accept": accept})
         except httpx.HTTPError as exc:
             raise QueryError(f"cannot reach the SPARQL endpoint {self.endpoint_url}: {exc}") from None
         if response.status_code != 200:
             raise self._fail("query", response)
-        kind = response.headers.get("content-type", "").split(";")[0].strip()
-        if kind in (_RESULTS_JSON, "application/json"):
-            data = response.json()
-            if "boolean" in data:
-                return bool(data["boolean"])
-            names = tuple(data["head"]["vars"])
-            rows = [
-                RemoteSolution(names, tuple(_ox_term(b[n]) if n in b else None for n in names))
-                for b in data["results"]["bindings"]
-            ]
-            return RemoteSolutions(names, rows)
-        fmt = ox.RdfFormat.from_media_type(kind) if kind else None
-        if fmt is None:
-            raise QueryError(f"the SPARQL endpoint answered with an unknown media type {kind!r}")
-        return list(ox.parse(response.content, format=fmt))
+        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        try:
+            if kind in (_RESULTS_JSON, "application/json"):
+                return _ask_as_boolean(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
+            fmt = ox.RdfFormat.from_media_type(kind) if kind else None
+            if fmt is None:
+                raise QueryError(f"the SPARQL endpoint answered with an unknown media type {kind!r}")
+            return [q.triple for q in ox.parse(response.content, format=fmt)]
+        except SyntaxError as exc:
+            raise QueryError(f"the SPARQL endpoint sent an answer that does not parse: {exc}") from None
 
     def update(self, sparql_update: str) -> None:
         """Run a SPARQL Update at the update endpoint."""

@@ -142,7 +142,9 @@ def test_same_answers_as_the_embedded_store(stores: tuple[GraphStore, RemoteStor
     text = query.read_text(encoding="utf-8")
     expected = _rows(embedded.query(text))
     assert expected, f"{query.name} finds nothing in the gold graph; the comparison would prove nothing"
-    assert _rows(remote.query(text)) == expected
+    answer = remote.query(text)
+    assert isinstance(answer, ox.QuerySolutions)
+    assert _rows(answer) == expected
 
 
 def test_substitutions_are_bound_as_terms(stores: tuple[GraphStore, RemoteStore]) -> None:
@@ -153,7 +155,9 @@ def test_substitutions_are_bound_as_terms(stores: tuple[GraphStore, RemoteStore]
     assert any("Petrus Fatlolon" in cell for row in expected for cell in row)
     assert _rows(remote.query(text, {"institution": tanimbar})) == expected
     ask = (QUERIES / "institution_named.rq").read_text(encoding="utf-8")
+    assert isinstance(remote.query(ask, {"name": ox.Literal("Kota Ambon")}), ox.QueryBoolean)
     assert bool(remote.query(ask, {"name": ox.Literal("Kota Ambon")})) is True
+    assert bool(remote.query(ask, {"name": ox.Literal("Kota Atlantis")})) is False
     hostile = ox.Literal('Kota Ambon" } } ; DROP ALL ; #\n>')
     assert bool(remote.query(ask, {"name": hostile})) is bool(embedded.query(ask, {"name": hostile})) is False
     assert bool(remote.query(ask, {"name": ox.Literal("Kota Ambon")})) is True  # nothing was dropped
@@ -184,5 +188,18 @@ def test_values_block_is_escaped_by_rdflib_and_opens_the_where_pattern() -> None
     construct = 'PREFIX a: <http://x/a#> # { comment\nCONSTRUCT { ?s a:p "{" } WHERE { ?s ?p ?o }'
     assert with_values(construct, {"s": ox.NamedNode("http://x/s")}).endswith(
         'WHERE {\n  VALUES (?s) { (<http://x/s>) }\n ?s ?p ?o }')
-    with pytest.raises(QueryError, match="WHERE"):
+    with pytest.raises(QueryError, match="not a SPARQL query"):
         with_values("not a query", {"s": ox.NamedNode("http://x/s")})
+    with pytest.raises(QueryError, match="without a WHERE pattern"):
+        with_values("DESCRIBE <http://x/s>", {"s": ox.NamedNode("http://x/s")})
+
+
+def test_construct_gives_the_same_triples(stores: tuple[GraphStore, RemoteStore]) -> None:
+    embedded, remote = stores
+    text = (QUERIES / "region_names.rq").read_text(encoding="utf-8")
+    code = ox.Literal("81.03")
+    expected = {(t.subject, t.predicate, t.object) for t in embedded.query(text, {"code": code})}
+    assert len(expected) == 2
+    answer = remote.query(text, {"code": code})
+    assert all(isinstance(t, ox.Triple) for t in answer)
+    assert {(t.subject, t.predicate, t.object) for t in answer} == expected
