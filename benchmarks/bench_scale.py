@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{'query':<28}{'pyoxigraph':>14}{'rdflib':>14}{'ratio':>9}{'rows':>8}")
         for name, q in r["queries"].items():  # type: ignore[union-attr]
             ox_t, rdf_t = q["oxigraph"], q["rdflib"]
-            ratio = f"{rdf_t / ox_t:,.1f}x" if ox_t and rdf_t else "-"
+            ratio = f"{rdf_t / ox_t:,.2g}x" if ox_t and rdf_t and rdf_t < ox_t else f"{rdf_t / ox_t:,.1f}x" if ox_t and rdf_t else "-"
             same = "" if q["oxigraph_rows"] == q["rdflib_rows"] or rdf_t is None else " (row counts differ!)"
             print(f"{name:<28}{_s(ox_t):>14}{_s(rdf_t):>14}{ratio:>9}{q['oxigraph_rows']!s:>8}{same}")
 
