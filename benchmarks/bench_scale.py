@@ -4,9 +4,10 @@ Each size runs in its own subprocess (so peak RSS is that size's alone): the
 synthetic gold facts of ``benchmarks/synth.py`` are built into a dataset with
 ``graph.build.build_dataset`` (no extractor involved), then every named query
 in ``queries/*.rq`` that takes no parameters runs ``--repeat`` times on
-pyoxigraph (``GraphStore``) and on rdflib's own SPARQL engine over the same
-dataset (union default graph on both). Medians are printed side by side with
-the ratio rdflib / pyoxigraph.
+pyoxigraph (``GraphStore``, union of the named graphs as default graph), on
+pyoxigraph with the deduplicated union copied into the default graph ("ox
+dedup"), and on rdflib's own SPARQL engine over the same dataset
+(``default_union``). Medians are printed side by side with the ratios.
 
     python benchmarks/bench_scale.py --sizes 10000,100000 [--repeat 3] [--tracemalloc] [--closure]
     python benchmarks/bench_scale.py --extract 500          # articles/s per core, cached loader, jobs 1 and 2
@@ -32,10 +33,13 @@ sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
 
+import pyoxigraph as ox  # noqa: E402
+
 from lankg.graph.build import build_dataset  # noqa: E402
 from lankg.graph.store import GraphStore  # noqa: E402
 
 QUERY_DIR = HERE.parent / "queries"
+ENGINES = ("oxigraph", "dedup", "rdflib")
 
 
 class _Timeout(Exception):
@@ -99,7 +103,8 @@ def closure_times(ds: object, timeout: int) -> dict[str, float | None]:
 
 
 def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, query_dir: Path,
-          closure: bool = False, skip: frozenset[str] = frozenset()) -> dict[str, object]:
+          closure: bool = False, skip: frozenset[str] = frozenset(),
+          engines: tuple[str, ...] = ENGINES) -> dict[str, object]:
     """Run in the subprocess: build one size, measure, query."""
     bundles = [b for _, b in synth.generate(articles, seed)]
     start = time.perf_counter()
@@ -116,6 +121,11 @@ def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, quer
     start = time.perf_counter()
     store = GraphStore.from_dataset(ds)
     load_s = time.perf_counter() - start
+    # the same store with the deduplicated union also in the default graph, queried without the union view:
+    # the union view returns a triple once per article graph holding it, which multiplies joins
+    flat = ox.Store()
+    flat.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in store.store)
+    flat.bulk_extend(iter(store.store))
     ds.default_union = True
     signal.signal(signal.SIGALRM, _alarm)
     results: dict[str, dict[str, object]] = {}
@@ -123,7 +133,7 @@ def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, quer
         if name in skip:
             continue
         row: dict[str, object] = {}
-        for engine in ("oxigraph", "rdflib"):
+        for engine in engines:
             times, rows = [], None
             for _ in range(repeat):
                 signal.alarm(timeout)
@@ -131,6 +141,8 @@ def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, quer
                     start = time.perf_counter()
                     if engine == "oxigraph":
                         rows = sum(1 for _ in store.query(text))  # type: ignore[attr-defined]
+                    elif engine == "dedup":
+                        rows = sum(1 for _ in flat.query(text))  # type: ignore[attr-defined]
                     else:
                         rows = sum(1 for _ in ds.query(text))
                     times.append(time.perf_counter() - start)
@@ -159,6 +171,13 @@ def _s(t: object) -> str:
     return "timeout" if t is None else f"{float(t) * 1000:,.1f} ms"  # type: ignore[arg-type]
 
 
+def _ratio(slow: object, fast: object) -> str:
+    if not slow or not fast:
+        return "-"
+    ratio = float(slow) / float(fast)  # type: ignore[arg-type]
+    return f"{ratio:.2g}x" if ratio < 1 else f"{ratio:,.1f}x"
+
+
 def run_size(target: int, per_article: float, base: int, args: argparse.Namespace) -> dict[str, object]:
     articles = max(1, round((target - base) / per_article))
     cmd = [sys.executable, __file__, "--child", str(articles), "--seed", str(args.seed), "--repeat", str(args.repeat),
@@ -169,6 +188,7 @@ def run_size(target: int, per_article: float, base: int, args: argparse.Namespac
         cmd.append("--closure")
     if args.skip:
         cmd += ["--skip", args.skip]
+    cmd += ["--engines", args.engines]
     # a fixed hash seed, so repeated runs order sets (and rdflib's work) the same way
     env = {**os.environ, "PYTHONHASHSEED": str(args.hash_seed)}
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
@@ -205,13 +225,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hash-seed", type=int, default=0, help="PYTHONHASHSEED of the measuring subprocess")
     parser.add_argument("--skip", default="", help="named queries to leave out, comma-separated "
                         "(pyoxigraph cannot be interrupted by --timeout)")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="which of oxigraph,dedup,rdflib to time")
     parser.add_argument("--closure", action="store_true", help="also time the OWL 2 RL closure: owlrl vs reasonable")
     parser.add_argument("--query-dir", type=Path, default=QUERY_DIR, help="folder of named .rq queries")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child, args.seed, args.repeat, args.timeout, args.tracemalloc, args.query_dir, args.closure,
-                               frozenset(n for n in args.skip.split(",") if n))))
+                               frozenset(n for n in args.skip.split(",") if n),
+                               tuple(e for e in args.engines.split(",") if e in ENGINES))))
         return
     if args.extract:
         bench_extract(args.extract, args.seed)
@@ -228,12 +250,14 @@ def main(argv: list[str] | None = None) -> None:
             owl = "timeout" if c["owlrl"] is None else f"{c['owlrl']:.2f} s ({int(c['owlrl_triples']):,} triples)"
             print(f"OWL 2 RL closure of {int(c['closure_input']):,} triples: reasonable {c['reasonable']:.2f} s "
                   f"({int(c['reasonable_triples']):,} triples), owlrl {owl}")
-        print(f"{'query':<28}{'pyoxigraph':>14}{'rdflib':>14}{'ratio':>9}{'rows':>8}")
+        print(f"{'query':<28}{'pyoxigraph':>14}{'ox dedup':>12}{'rdflib':>14}{'rdflib/ox':>11}{'rdflib/dedup':>13}{'rows':>8}")
         for name, q in r["queries"].items():  # type: ignore[union-attr]
-            ox_t, rdf_t = q["oxigraph"], q["rdflib"]
-            ratio = f"{rdf_t / ox_t:,.2g}x" if ox_t and rdf_t and rdf_t < ox_t else f"{rdf_t / ox_t:,.1f}x" if ox_t and rdf_t else "-"
-            same = "" if q["oxigraph_rows"] == q["rdflib_rows"] or rdf_t is None else " (row counts differ!)"
-            print(f"{name:<28}{_s(ox_t):>14}{_s(rdf_t):>14}{ratio:>9}{q['oxigraph_rows']!s:>8}{same}")
+            ox_t, dd_t, rdf_t = q.get("oxigraph"), q.get("dedup"), q.get("rdflib")
+            counts = {q.get(f"{e}_rows") for e in ("oxigraph", "dedup", "rdflib") if q.get(e) is not None}
+            same = "" if len(counts) <= 1 else " (rows differ!)"
+            rows = "/".join(sorted(map(str, counts))) or "-"
+            print(f"{name:<28}{_s(ox_t):>14}{_s(dd_t):>12}{_s(rdf_t):>14}{_ratio(rdf_t, ox_t):>11}"
+                  f"{_ratio(rdf_t, dd_t):>13}{rows:>8}{same}")
 
 
 if __name__ == "__main__":
