@@ -256,7 +256,8 @@ def main(argv: list[str] | None = None) -> None:
             counts = {q.get(f"{e}_rows") for e in ("oxigraph", "dedup", "rdflib") if q.get(e) is not None}
             same = "" if len(counts) <= 1 else " (rows differ!)"
             rows = "/".join(sorted(map(str, counts))) or "-"
-            print(f"{name:<28}{_s(ox_t):>14}{_s(dd_t):>12}{_s(rdf_t):>14}{_ratio(rdf_t, ox_t):>11}"
+            ox_s, dd_s, rdf_s = (_s(q[e]) if e in q else "-" for e in ENGINES)
+            print(f"{name:<28}{ox_s:>14}{dd_s:>12}{rdf_s:>14}{_ratio(rdf_t, ox_t):>11}"
                   f"{_ratio(rdf_t, dd_t):>13}{rows:>8}{same}")
 
 
