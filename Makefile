@@ -6,9 +6,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 LANKG := $(VENV)/bin/lankg
 # Debian programs the tests use: headless Chromium (browser tests), rapper and
-# Apache Jena (independent RDF parsers and SPARQL engine).
-SYSTEM_FILES := /usr/bin/chromium /usr/bin/rapper /usr/share/java/jena-cmds.jar /usr/bin/java
-SYSTEM_PACKAGES := chromium raptor2-utils libapache-jena-java default-jre-headless
+# Apache Jena (independent RDF parsers and SPARQL engine), Virtuoso (a SPARQL
+# 1.1 server for the scale-out store tests).
+SYSTEM_FILES := /usr/bin/chromium /usr/bin/rapper /usr/share/java/jena-cmds.jar /usr/bin/java /usr/bin/virtuoso-t
+SYSTEM_PACKAGES := chromium raptor2-utils libapache-jena-java default-jre-headless virtuoso-opensource
 
 .PHONY: setup system-deps run test bench clean
 
