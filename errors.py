@@ -50,3 +50,9 @@ class QueryError(LankgError, ValueError):
     """A named query is unknown, malformed, or given bad parameters."""
 
     exit_code = 2
+
+
+class UsageError(LankgError, ValueError):
+    """A command-line value is malformed."""
+
+    exit_code = 2

@@ -23,6 +23,7 @@ from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements
 from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.graph.store import GraphStore
 from lankg.loaders import collect_inputs, load_all
+from lankg.loaders.cache import CacheStats, load_all_cached
 from lankg.records import FactBundle
 from lankg.ontology.namespaces import DEFAULT_BASE
 from lankg.viz.html import write_network_html
@@ -43,6 +44,7 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     validation: ValidationReport | None = None
     inferred: int | None = None
+    cache: CacheStats | None = None
 
 
 def run_build(
@@ -55,20 +57,28 @@ def run_build(
     judgements: Path | None = None,
     validate: bool = True,
     reason: bool = False,
+    cache_dir: Path | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (files or folders) and write graph.ttl, graph.trig (one named graph per article), void.ttl and network.html to ``out_dir``.
 
     Hand ``judgements`` (default ``data/judgements.yaml`` if it exists) steer
     resolution; ``validate`` runs the SHACL shapes (the report is returned,
     the files are written either way); ``reason`` adds the OWL-RL inferences
-    in their own named graph.
+    in their own named graph. With a ``cache_dir``, an article whose bytes
+    and extractor are unchanged since the last build is not extracted again,
+    and the others are extracted over ``jobs`` processes.
     """
     files = collect_inputs(inputs)
     if not files:
         raise InputError(Path(inputs[0]) if inputs else Path("."), "no article (.txt) or facts (.json) files found")
     if on_start is not None:
         on_start(len(files))
-    bundles, errors = load_all(files, on_done=on_done)
+    cache = None
+    if cache_dir is not None:
+        bundles, errors, cache = load_all_cached(files, cache_dir, jobs, on_done=on_done)
+    else:
+        bundles, errors = load_all(files, on_done=on_done)
     if not bundles:
         if len(errors) == 1:
             raise errors[0]
@@ -78,7 +88,7 @@ def run_build(
     judged = read_judgements(judgements if judgements is not None else DEFAULT_JUDGEMENTS)
     bundles = [_anchored(b, files) for b in bundles]
     dataset, stats = build_dataset(bundles, base=base, judgements=judged)
-    result = BuildResult(dataset=dataset, stats=stats, inputs=files, errors=errors)
+    result = BuildResult(dataset=dataset, stats=stats, inputs=files, errors=errors, cache=cache)
     if reason:
         result.inferred = add_inferred(dataset, base=base)
     if validate:
@@ -89,10 +99,9 @@ def run_build(
     export.write(dataset, trig_path, "trig")
     void_path = out_dir / "void.ttl"
     export.write_graph(describe(dataset, base), void_path)
-    result.outputs.append(void_path)
     html_path = out_dir / "network.html"
     write_network_html(institution_network(GraphStore.from_dataset(dataset)), html_path)
-    result.outputs += [graph_path, trig_path, html_path]
+    result.outputs += [graph_path, trig_path, void_path, html_path]
     return result
 
 

@@ -15,6 +15,7 @@ from lankg.console import err, out, progress, reports_errors
 from lankg.errors import InputError, ValidationFailed
 from lankg.graph import export as graph_export
 from lankg.graph.describe import describe
+from lankg.graph.remote import RemoteStore, parse_auth
 from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
 from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.ontology.namespaces import DEFAULT_BASE
@@ -39,9 +40,24 @@ def build(
     ] = None,
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the graph against the SHACL shapes.")] = True,
     reason: Annotated[bool, typer.Option("--reason/--no-reason", help="Add OWL-RL inferences in the graph/inferred named graph.")] = False,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="Reuse facts of unchanged articles from OUT/.cache instead of extracting them again.")
+    ] = True,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes extracting articles in parallel.")] = 2,
+    store: Annotated[
+        str | None,
+        typer.Option(help="Also load the graph into this SPARQL 1.1 server (its query endpoint URL), graph by graph."),
+    ] = None,
+    graph_store: Annotated[
+        str | None, typer.Option(help="The server's Graph Store Protocol URL, if not the same as --store.")
+    ] = None,
+    store_auth: Annotated[
+        str | None, typer.Option(help="USER:PASSWORD for the server (HTTP digest), e.g. for Virtuoso's /sparql-graph-crud-auth.")
+    ] = None,
 ) -> None:
     """Extract facts from articles, build the knowledge graph, and write out/graph.ttl, graph.trig, void.ttl and network.html."""
     paths = inputs or [SAMPLE_CORPUS]
+    auth = parse_auth(store_auth)
     with progress() as bar:
         task = bar.add_task("Reading articles", total=None)
         result = run_build(
@@ -51,6 +67,8 @@ def build(
             judgements=judgements,
             validate=validate,
             reason=reason,
+            cache_dir=out_dir / ".cache" if cache else None,
+            jobs=jobs,
             on_start=lambda n: bar.update(task, total=n),
             on_done=lambda p: bar.update(task, advance=1, description=f"Read {p.name}"),
         )
@@ -72,8 +90,14 @@ def build(
         table.add_row("inferred triples", f"{result.inferred:,}")
     if result.validation is not None:
         table.add_row("SHACL violations", str(len(result.validation.violations)))
+    if result.cache is not None:
+        table.add_row("extracted / from cache", f"{result.cache.extracted} / {result.cache.hits}")
     for path in result.outputs:
         table.add_row("wrote", str(path))
+    if store is not None:
+        with RemoteStore(store, graph_store, auth=auth) as remote:
+            sent = remote.load_dataset(result.dataset)
+        table.add_row("loaded into", f"{store} ({sent:,} triples)")
     out.print(table)
     if result.validation is not None and not result.validation.conforms:
         err.print("[yellow]the graph does not conform to the shapes; `lankg validate` lists the violations[/]")

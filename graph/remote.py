@@ -30,7 +30,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from lankg.errors import QueryError
+from lankg.errors import QueryError, UsageError
 
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -128,6 +128,16 @@ def _ask_as_boolean(result: object) -> object:
     return result
 
 
+def parse_auth(text: str | None) -> tuple[str, str] | None:
+    """``USER:PASSWORD`` as a pair for HTTP digest auth; None stays None."""
+    if text is None:
+        return None
+    user, sep, password = text.partition(":")
+    if not sep or not user:
+        raise UsageError(f"--store-auth must be USER:PASSWORD, got {text!r}")
+    return user, password
+
+
 class RemoteStore:
     """A lankg dataset held by a SPARQL 1.1 server: queried over HTTP, loaded graph by graph."""
 
@@ -157,6 +167,13 @@ class RemoteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _send(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+        """One HTTP request; a server that cannot be reached is a QueryError naming it, not a traceback."""
+        try:
+            return self._client.request(method, url, **kwargs)  # type: ignore[arg-type]
+        except httpx.HTTPError as exc:
+            raise QueryError(f"cannot reach the SPARQL server at {url}: {exc}") from None
+
     def _fail(self, what: str, response: httpx.Response) -> QueryError:
         return QueryError(f"{what} failed at {response.request.url.copy_with(query=None)}: "
                           f"HTTP {response.status_code} {response.text.strip()[:300]}")
@@ -170,10 +187,7 @@ class RemoteStore:
         text = with_values(sparql, substitutions or {})
         form = query_form(text)[0]
         accept = _N_TRIPLES if form in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
-        try:
-            response = self._client.post(self.endpoint_url, data={"query": text}, headers={"Accept": accept})
-        except httpx.HTTPError as exc:
-            raise QueryError(f"cannot reach the SPARQL endpoint {self.endpoint_url}: {exc}") from None
+        response = self._send("POST", self.endpoint_url, data={"query": text}, headers={"Accept": accept})
         if response.status_code != 200:
             raise self._fail("query", response)
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -189,14 +203,14 @@ class RemoteStore:
 
     def update(self, sparql_update: str) -> None:
         """Run a SPARQL Update at the update endpoint."""
-        response = self._client.post(self.update_url, data={"update": sparql_update})
+        response = self._send("POST", self.update_url, data={"update": sparql_update})
         if response.status_code not in (200, 201, 204):
             raise self._fail("update", response)
 
     def put_graph(self, graph: URIRef, ntriples: bytes) -> None:
         """Replace one named graph with the given N-Triples (Graph Store Protocol PUT)."""
-        response = self._client.put(
-            self.graph_store_url, params={"graph": str(graph)}, content=ntriples,
+        response = self._send(
+            "PUT", self.graph_store_url, params={"graph": str(graph)}, content=ntriples,
             headers={"Content-Type": _N_TRIPLES},
         )
         if response.status_code not in (200, 201, 204):
@@ -204,7 +218,7 @@ class RemoteStore:
 
     def delete_graph(self, graph: URIRef) -> None:
         """Remove one named graph (Graph Store Protocol DELETE); a graph that is not there is fine."""
-        response = self._client.delete(self.graph_store_url, params={"graph": str(graph)})
+        response = self._send("DELETE", self.graph_store_url, params={"graph": str(graph)})
         if response.status_code not in (200, 202, 204, 404):
             raise self._fail(f"deleting graph <{graph}>", response)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from lankg.errors import InputError
@@ -33,22 +33,32 @@ def load_one(path: Path) -> FactBundle:
     return extract_facts(read_article(path))
 
 
+def merge_loaded(outcomes: Iterable[FactBundle | InputError]) -> tuple[list[FactBundle], list[InputError]]:
+    """Bundles by article (curated facts override extraction of the same article) and the errors, in input order."""
+    by_doc: dict[str, FactBundle] = {}
+    errors: list[InputError] = []
+    for outcome in outcomes:
+        if isinstance(outcome, InputError):
+            errors.append(outcome)
+            continue
+        current = by_doc.get(outcome.doc)
+        if current is None or (outcome.curated and not current.curated):
+            by_doc[outcome.doc] = outcome
+    return [by_doc[doc] for doc in sorted(by_doc)], errors
+
+
 def load_all(
     paths: Iterable[Path], *, on_done: Callable[[Path], None] | None = None
 ) -> tuple[list[FactBundle], list[InputError]]:
     """Load every file, keeping going past bad ones; curated facts override extraction of the same article."""
-    by_doc: dict[str, FactBundle] = {}
-    errors: list[InputError] = []
-    for path in paths:
-        try:
-            bundle = load_one(path)
-        except InputError as exc:
-            errors.append(exc)
-        else:
-            current = by_doc.get(bundle.doc)
-            if current is None or (bundle.curated and not current.curated):
-                by_doc[bundle.doc] = bundle
-        if on_done is not None:
-            on_done(path)
-    return [by_doc[doc] for doc in sorted(by_doc)], errors
 
+    def outcomes() -> Iterator[FactBundle | InputError]:
+        for path in paths:
+            try:
+                yield load_one(path)
+            except InputError as exc:
+                yield exc
+            if on_done is not None:
+                on_done(path)
+
+    return merge_loaded(outcomes())

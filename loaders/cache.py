@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from lankg.errors import InputError
 from lankg.fileio import MAX_INPUT_BYTES
-from lankg.loaders import FACTS_SUFFIXES, load_one
+from lankg.loaders import FACTS_SUFFIXES, load_one, merge_loaded
 from lankg.loaders.facts_json import read_facts, write_facts
 from lankg.records import ArticleRef, FactBundle
 
@@ -160,14 +160,5 @@ def load_all_cached(
         for path, cached in todo:
             finish(path, cached, _extract(path))
 
-    by_doc: dict[str, FactBundle] = {}
-    errors: list[InputError] = []
-    for path in ordered:
-        result = results[path]
-        if isinstance(result, InputError):
-            errors.append(result)
-            continue
-        current = by_doc.get(result.doc)
-        if current is None or (result.curated and not current.curated):
-            by_doc[result.doc] = result
-    return CachedLoad([by_doc[doc] for doc in sorted(by_doc)], errors, stats)
+    bundles, errors = merge_loaded(results[path] for path in ordered)
+    return CachedLoad(bundles, errors, stats)

@@ -61,3 +61,25 @@ def test_bad_file_is_skipped_and_named_while_the_rest_builds(tmp_path: Path, sam
     assert "empty.txt: file is empty" in result.output
     assert "latin1.txt:1: not valid UTF-8" in result.output
     assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_second_build_reuses_every_unchanged_article_and_re_extracts_a_changed_one(tmp_path: Path, sample_articles: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for article in sorted(sample_articles.glob("*.txt")):
+        (corpus / article.name).write_bytes(article.read_bytes())
+    out = tmp_path / "out"
+    args = ["build", str(corpus), "--out", str(out), "--no-validate"]
+    first = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert first.exit_code == 0, first.output
+    assert "5 / 0" in first.output
+    built = (out / "graph.ttl").read_bytes()
+    second = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert "0 / 5" in second.output
+    assert (out / "graph.ttl").read_bytes() == built  # facts from the cache build the same graph
+    changed = sorted(corpus.glob("*.txt"))[3]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Bupati Serang", "Bupati Serang Utara"), encoding="utf-8")
+    third = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert "1 / 4" in third.output
+    uncached = runner.invoke(app, [*args, "--no-cache"], env={"COLUMNS": "200"})
+    assert "from cache" not in uncached.output

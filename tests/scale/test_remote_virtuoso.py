@@ -203,3 +203,24 @@ def test_construct_gives_the_same_triples(stores: tuple[GraphStore, RemoteStore]
     answer = remote.query(text, {"code": code})
     assert all(isinstance(t, ox.Triple) for t in answer)
     assert {(t.subject, t.predicate, t.object) for t in answer} == expected
+
+
+def test_lankg_build_store_loads_every_named_graph_into_the_server(virtuoso: str, gold_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lankg.cli import app
+
+    base = "https://example.org/cli-build/"
+    result = CliRunner().invoke(app, [
+        "build", str(gold_dir), "--out", str(tmp_path), "--base", base, "--no-validate",
+        "--store", f"{virtuoso}/sparql", "--graph-store", f"{virtuoso}/sparql-graph-crud-auth", "--store-auth", "dba:dba",
+    ], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "loaded into" in result.output and f"{virtuoso}/sparql (" in result.output
+    built = GraphStore.from_file(tmp_path / "graph.trig").named_graphs()
+    with RemoteStore(f"{virtuoso}/sparql") as remote:
+        rows = remote.query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), ?base)) }",
+            {"base": ox.Literal(base)},
+        )
+        assert sorted(row["g"].value for row in rows) == built  # type: ignore[attr-defined]
