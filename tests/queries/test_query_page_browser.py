@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
-from tests.conftest import require_program  # registered under this name by pytest's importlib mode
+from playwright.sync_api import BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
-    chromium = require_program("/usr/bin/chromium")
-    profile: Path = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(str(profile), executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        yield context
-        context.close()
-
 
 @pytest.fixture
-def page(browser: BrowserContext, endpoint: str) -> Iterator[Page]:
-    page = browser.new_page()
+def page(chromium: BrowserContext, endpoint: str) -> Iterator[Page]:
+    page = chromium.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(endpoint) else None)
     page.goto(f"{endpoint}/")

@@ -10,17 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import GOLD_DIR, require_program  # noqa: E402
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from conftest import GOLD_DIR  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -47,22 +37,6 @@ class OfflinePage:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{path.name} did not finish drawing in {timeout_ms} ms; page errors: {self.errors}")
             self.page.wait_for_timeout(50)
-
-
-@pytest.fixture(scope="session")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    executable = require_program("/usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=executable,
-            args=CHROMIUM_ARGS,
-            headless=True,
-        )
-        yield context
-        context.close()
 
 
 @pytest.fixture()
