@@ -40,7 +40,7 @@ from lankg.errors import LankgError, QueryError
 from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import PREFIXES
 from lankg.queries import QUERIES
-from lankg.queries.library import sparql_code
+from lankg.queries.library import sparql_code, sparql_iris
 from lankg.queries.run import bind_params
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -71,13 +71,28 @@ _UPDATE = re.compile(
     re.IGNORECASE,
 )
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
+_FROM = re.compile(r"(?<![?$\w:])FROM\b(?![:-])", re.IGNORECASE)
+_FILE_IRI = re.compile(r"^\s*file:", re.IGNORECASE)
+
+
 def refusal(text: str) -> tuple[int, str] | None:
-    """Why the endpoint will not run ``text`` (status and message), or None if it may."""
+    """Why the endpoint will not run ``text`` (status and message), or None if it may.
+
+    Besides updates and SERVICE, a ``file:`` IRI anywhere in the query (FROM,
+    BASE, GRAPH, ...) is refused outright, and FROM / FROM NAMED are refused
+    because the default graph is always the union of the store's graphs: the
+    store never loads what a query names, and a FROM it ignored would only
+    mislead.
+    """
     visible = sparql_code(text)
     if _UPDATE.match(visible):
         return 403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused"
     if _SERVICE.search(visible):
         return 403, "SERVICE (federated query to another endpoint) is refused: this endpoint only queries its own graph"
+    if any(_FILE_IRI.match(iri) for iri in sparql_iris(text)):
+        return 403, "file: IRIs are refused: this endpoint never reads files named in a query"
+    if _FROM.search(visible):
+        return 400, "FROM and FROM NAMED are not supported: the default graph is the union of all graphs; use GRAPH <iri> { ... }"
     return None
 
 

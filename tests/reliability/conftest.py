@@ -72,7 +72,7 @@ def serve(graph: Path, *options: str) -> Iterator[str]:
             process.stderr.close()
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def serve_graph() -> Callable[..., contextlib.AbstractContextManager[str]]:
     """``serve_graph(path, *options)``: a context manager running `lankg serve` on it."""
     return serve
