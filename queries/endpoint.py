@@ -255,13 +255,13 @@ class QueryWorker:
             except QueryError as exc:
                 return _error(500, f"the query worker could not be started: {exc}")
             assert self._conn is not None
-            self._conn.send(job)
-            if self._conn.poll(self.timeout):
-                try:
+            try:
+                self._conn.send(job)
+                if self._conn.poll(self.timeout):
                     return self._conn.recv()
-                except EOFError:
-                    self.stop()
-                    return _error(500, "the query worker stopped unexpectedly")
+            except (EOFError, OSError):
+                self.stop()
+                return _error(500, "the query worker stopped unexpectedly")
             self.stop()
             return _error(503, f"the query ran longer than {self.timeout:g} s and was stopped")
 
@@ -347,15 +347,14 @@ class WorkerPool:
         with self._counts:
             self.busy += 1
         try:
-            outcome = worker.run(job)
-        finally:
+            return worker.run(job)
+        finally:  # the worker always goes back: as it is, or replaced if its process was killed
             with self._counts:
                 self.busy -= 1
-        if worker.running:
-            self._idle.put(worker)
-        else:
-            threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
-        return outcome
+            if worker.running:
+                self._idle.put(worker)
+            else:
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
 
     def _replace(self, worker: QueryWorker) -> None:
         """Restart a killed worker, then hand it back (if the restart fails, its next job retries and reports it)."""

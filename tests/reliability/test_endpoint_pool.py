@@ -87,3 +87,46 @@ def test_one_worker_queues_then_refuses_with_retry_after(gold_trig: Path, serve_
         assert slow.response is not None and slow.response.status_code == 503
         assert queued.response is not None and queued.response.status_code == 200
         assert queued.response.text.splitlines() == ["n", "17"]
+
+
+def worker_pids(url: str) -> list[int]:
+    """The query worker processes of the `lankg serve` listening at ``url`` (children of the server started by this test)."""
+    port = url.rsplit(":", 1)[1]
+    servers = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                argv = (proc / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"serve" in argv and port.encode() in argv:
+                servers.append(proc.name)
+    assert len(servers) == 1
+    children = []
+    for task in Path(f"/proc/{servers[0]}/task").iterdir():
+        children += [int(pid) for pid in (task / "children").read_text().split()]
+    workers = []
+    for pid in children:  # leave out multiprocessing's resource tracker
+        try:
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                workers.append(pid)
+        except OSError:
+            continue
+    return workers
+
+
+def test_a_worker_that_dies_is_replaced(gold_trig: Path, serve_graph: Callable) -> None:
+    import os
+    import signal
+
+    with serve_graph(gold_trig, "--workers", "2", "--timeout", "30") as url:
+        pids = worker_pids(url)
+        assert len(pids) == 2
+        os.kill(pids[0], signal.SIGKILL)
+        statuses = []
+        for _ in range(6):
+            response = httpx.get(f"{url}/sparql", params={"query": MOU_COUNT}, headers={"Accept": "text/csv"}, timeout=300)
+            statuses.append(response.status_code)
+            assert response.status_code == 200 or "stopped unexpectedly" in response.text
+        assert statuses[-3:] == [200, 200, 200] and statuses.count(500) <= 1
+        assert len(worker_pids(url)) == 2 and pids[0] not in worker_pids(url)
