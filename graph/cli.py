@@ -172,6 +172,8 @@ def entities(
         raise InputError(Path(kind), "unknown kind; choose institution, official or event")
     files = collect_inputs(inputs or [SAMPLE_CORPUS])
     bundles, errors = load_all(files)
+    if errors and not bundles:  # nothing could be read: an error, not an empty table
+        raise errors[0]
     for error in errors:
         err.print(f"[yellow]skipped:[/] {escape(str(error))}")
     if judgements is not None and not judgements.exists():

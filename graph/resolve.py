@@ -42,6 +42,7 @@ from lankg.fileio import read_text_checked
 from lankg.graph.iris import mint, normalise_key, region_iri
 from lankg.loaders.regions import region_by_code
 from lankg.records import FactBundle
+from lankg.yamltext import load_yaml
 
 Verdict = Literal["positive", "negative", "unsure"]
 VERDICTS: tuple[str, ...] = ("positive", "negative", "unsure")
@@ -105,13 +106,7 @@ def read_judgements(path: Path) -> tuple[Judgement, ...]:
     if not path.exists():
         return ()
     text = read_text_checked(path)
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(path, f"invalid YAML: {exc.problem}", line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise InputError(path, f"invalid YAML: {exc}") from None
+    data = load_yaml(text, path, loader=_LineLoader)
     if not isinstance(data, dict) or set(data) - {"judgements", "__line__"}:
         raise InputError(path, "expected a mapping with the single key 'judgements'", line=1)
     items = data.get("judgements") or []

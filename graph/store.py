@@ -50,6 +50,8 @@ class GraphStore:
             raise InputError(path, f"unknown RDF file type {path.suffix!r}; use one of {', '.join(_FORMATS)}")
         if not path.is_file():
             raise InputError(path, "no such file (run `lankg build` first)")
+        if path.stat().st_size == 0:
+            raise InputError(path, "file is empty (a built graph holds at least the gazetteer)")
         graph_store = cls()
         try:
             graph_store.store.bulk_load(path=str(path), format=fmt)

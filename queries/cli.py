@@ -81,6 +81,8 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is abandoned.")] = 30.0,
     limit: Annotated[int, typer.Option(help="Most result rows (or triples) returned for one query.")] = 10_000,
+    workers: Annotated[int, typer.Option(help="Query processes answering at once (a slow query holds only one).")] = 2,
+    queue: Annotated[int, typer.Option(help="Requests that may wait for a free worker; more get 503 with Retry-After.")] = 16,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
     import uvicorn
@@ -89,7 +91,7 @@ def serve(
 
     if not graph.exists():
         raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
-    app = create_app(graph, timeout=timeout, max_rows=limit)
-    app.state.worker.start()  # a graph that does not load is reported here, not as a server traceback
+    app = create_app(graph, timeout=timeout, max_rows=limit, workers=workers, queue=queue)
+    app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
     err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,8 +1,11 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the built graph (starlette + uvicorn), with a query page at ``/``.
 
-Queries run in a child process holding the pyoxigraph store: pyoxigraph cannot
-cancel a query, so one that overruns the time limit is stopped by killing that
-process, which is then restarted from the graph file. Updates and SERVICE
+Queries run in a small pool of child processes, each holding the pyoxigraph
+store, so a slow query occupies one worker while the others keep answering:
+pyoxigraph cannot cancel a query, so one that overruns the time limit is
+stopped by killing its process, which is then replaced from the graph file.
+Requests beyond the pool wait in a bounded queue; when that is full they get
+503 with Retry-After instead of piling up. Updates and SERVICE
 (federated queries to other hosts) are refused before anything runs, answers
 larger than the row limit are refused rather than silently cut, and a syntax
 error comes back as a 400 with pyoxigraph's message.
@@ -10,7 +13,10 @@ error comes back as a 400 with pyoxigraph's message.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import multiprocessing
+import queue as queue_module
 import re
 import threading
 from collections.abc import AsyncIterator
@@ -34,12 +40,16 @@ from lankg.errors import LankgError, QueryError
 from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import PREFIXES
 from lankg.queries import QUERIES
-from lankg.queries.library import sparql_code
+from lankg.queries.library import sparql_code, sparql_iris
 from lankg.queries.run import bind_params
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_QUERY_BYTES = 100_000
 STARTUP_SECONDS = 120.0
+#: Query processes by default: one per core of a small machine.
+DEFAULT_WORKERS = 2
+#: Requests that may wait for a free worker before new ones are turned away with 503.
+DEFAULT_QUEUE = 16
 
 RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -61,13 +71,28 @@ _UPDATE = re.compile(
     re.IGNORECASE,
 )
 _SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
+_FROM = re.compile(r"(?<![?$\w:])FROM\b(?![:-])", re.IGNORECASE)
+_FILE_IRI = re.compile(r"^\s*file:", re.IGNORECASE)
+
+
 def refusal(text: str) -> tuple[int, str] | None:
-    """Why the endpoint will not run ``text`` (status and message), or None if it may."""
+    """Why the endpoint will not run ``text`` (status and message), or None if it may.
+
+    Besides updates and SERVICE, a ``file:`` IRI anywhere in the query (FROM,
+    BASE, GRAPH, ...) is refused outright, and FROM / FROM NAMED are refused
+    because the default graph is always the union of the store's graphs: the
+    store never loads what a query names, and a FROM it ignored would only
+    mislead.
+    """
     visible = sparql_code(text)
     if _UPDATE.match(visible):
         return 403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused"
     if _SERVICE.search(visible):
         return 403, "SERVICE (federated query to another endpoint) is refused: this endpoint only queries its own graph"
+    if any(_FILE_IRI.match(iri) for iri in sparql_iris(text)):
+        return 403, "file: IRIs are refused: this endpoint never reads files named in a query"
+    if _FROM.search(visible):
+        return 400, "FROM and FROM NAMED are not supported: the default graph is the union of all graphs; use GRAPH <iri> { ... }"
     return None
 
 
@@ -175,7 +200,7 @@ def _worker_main(graph: str, max_rows: int, conn: Connection) -> None:
 
 
 class QueryWorker:
-    """The child process that runs queries, one at a time, killed and restarted when one overruns."""
+    """One child process that runs queries one at a time; killed when a query overruns, restarted before its next job."""
 
     def __init__(self, graph: Path, *, timeout: float, max_rows: int) -> None:
         self.graph, self.timeout, self.max_rows = graph, timeout, max_rows
@@ -193,16 +218,23 @@ class QueryWorker:
         """Start the worker and wait until it has loaded the graph; a graph it cannot load raises QueryError."""
         if self.running:
             return
+        self.stop()
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_worker_main, args=(str(self.graph), self.max_rows, child), daemon=True)
         process.start()
         child.close()
         if not parent.poll(STARTUP_SECONDS):
             process.kill()
+            process.join()
+            parent.close()
             raise QueryError(f"{self.graph}: the query worker did not load the graph within {STARTUP_SECONDS:.0f} s")
-        status, detail = parent.recv()
+        try:
+            status, detail = parent.recv()
+        except EOFError:
+            status, detail = "error", f"{self.graph}: the query worker stopped while loading the graph"
         if status != "ready":
             process.join()
+            parent.close()
             raise QueryError(str(detail))
         self._process, self._conn, self.quads = process, parent, int(detail)
 
@@ -216,22 +248,121 @@ class QueryWorker:
             self._conn = None
 
     def run(self, job: Job) -> Outcome:
-        """The answer to ``job``, or a 503 if it ran past the time limit (the worker is then replaced)."""
+        """The answer to ``job``, or a 503 if it ran past the time limit (the worker process is then killed)."""
         with self._lock:
-            if not self.running:
-                self.stop()
+            try:
                 self.start()
+            except QueryError as exc:
+                return _error(500, f"the query worker could not be started: {exc}")
             assert self._conn is not None
-            self._conn.send(job)
-            if self._conn.poll(self.timeout):
-                try:
+            try:
+                self._conn.send(job)
+                if self._conn.poll(self.timeout):
                     return self._conn.recv()
-                except EOFError:
-                    self.stop()
-                    return _error(500, "the query worker stopped unexpectedly")
+            except (EOFError, OSError):
+                self.stop()
+                return _error(500, "the query worker stopped unexpectedly")
             self.stop()
-            self.start()
             return _error(503, f"the query ran longer than {self.timeout:g} s and was stopped")
+
+
+class Overloaded(Exception):
+    """Every worker is busy and the waiting queue is full."""
+
+
+class WorkerPool:
+    """A few query workers, so one slow query cannot starve the others, and a bounded queue in front of them.
+
+    ``run`` is called from threads: a request takes an idle worker (waiting in
+    the queue if there is none), and a worker whose query overran is replaced
+    in the background, so the next request does not pay for reloading the graph.
+    Admission (``admit``/``release``) happens on the event loop, so the counts
+    need no lock there.
+    """
+
+    def __init__(self, graph: Path, *, workers: int, queue: int, timeout: float, max_rows: int) -> None:
+        if workers < 1:
+            raise QueryError(f"--workers must be at least 1, got {workers}")
+        if queue < 0:
+            raise QueryError(f"--queue must be 0 or more, got {queue}")
+        self.graph, self.timeout, self.queue_size = graph, timeout, queue
+        self.workers = [QueryWorker(graph, timeout=timeout, max_rows=max_rows) for _ in range(workers)]
+        self._idle: queue_module.SimpleQueue[QueryWorker] = queue_module.SimpleQueue()
+        self.admitted = 0
+        self.busy = 0
+        self.restarts = 0
+        self._counts = threading.Lock()
+
+    @property
+    def capacity(self) -> int:
+        return len(self.workers) + self.queue_size
+
+    @property
+    def quads(self) -> int:
+        return max((w.quads for w in self.workers), default=0)
+
+    @property
+    def waiting(self) -> int:
+        return max(0, self.admitted - self.busy)
+
+    def start(self) -> None:
+        """Start every worker (in parallel) and wait until all have loaded the graph; the first failure raises QueryError."""
+        failures: list[QueryError] = []
+
+        def start_one(worker: QueryWorker) -> None:
+            try:
+                worker.start()
+            except QueryError as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=start_one, args=(w,), daemon=True) for w in self.workers]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if failures:
+            self.stop()
+            raise failures[0]
+        while not self._idle.empty():
+            self._idle.get_nowait()
+        for w in self.workers:
+            self._idle.put(w)
+
+    def stop(self) -> None:
+        for w in self.workers:
+            w.stop()
+
+    def admit(self) -> None:
+        """Count a request in, or raise Overloaded when every worker and queue place is taken."""
+        if self.admitted >= self.capacity:
+            raise Overloaded
+        self.admitted += 1
+
+    def release(self) -> None:
+        self.admitted -= 1
+
+    def run(self, job: Job) -> Outcome:
+        """Run ``job`` on the next idle worker (blocking until one is free)."""
+        worker = self._idle.get()
+        with self._counts:
+            self.busy += 1
+        try:
+            return worker.run(job)
+        finally:  # the worker always goes back: as it is, or replaced if its process was killed
+            with self._counts:
+                self.busy -= 1
+            if worker.running:
+                self._idle.put(worker)
+            else:
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+
+    def _replace(self, worker: QueryWorker) -> None:
+        """Restart a killed worker, then hand it back (if the restart fails, its next job retries and reports it)."""
+        with contextlib.suppress(QueryError):
+            worker.start()
+        with self._counts:
+            self.restarts += 1
+        self._idle.put(worker)
 
 
 def _accept(request: Request) -> tuple[str, ...]:
@@ -290,15 +421,34 @@ async def _query_text(request: Request) -> str | Response:
     )
 
 
-def create_app(graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000) -> Starlette:
-    """The endpoint application for ``graph``: /sparql, /queries, /queries/{name} and the page at /."""
-    worker = QueryWorker(graph, timeout=timeout, max_rows=max_rows)
+def create_app(
+    graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE
+) -> Starlette:
+    """The endpoint application for ``graph``: /sparql, /queries, /queries/{name} and the page at /.
+
+    ``workers`` query processes answer at once; up to ``queue`` more requests
+    wait for one, and any beyond that get 503 with Retry-After.
+    """
+    pool = WorkerPool(graph, workers=workers, queue=queue, timeout=timeout, max_rows=max_rows)
+    limiter = anyio.CapacityLimiter(pool.capacity)
+    retry_after = str(max(1, math.ceil(timeout)))
 
     async def run(job: Job) -> Response:
         refused = refusal(job.text)
         if refused is not None:
             return PlainTextResponse(refused[1] + "\n", status_code=refused[0])
-        return _respond(await anyio.to_thread.run_sync(worker.run, job))
+        try:
+            pool.admit()
+        except Overloaded:
+            return PlainTextResponse(
+                f"busy: all {len(pool.workers)} query workers are running and {pool.queue_size} requests are waiting; retry later\n",
+                status_code=503,
+                headers={"Retry-After": retry_after},
+            )
+        try:
+            return _respond(await anyio.to_thread.run_sync(pool.run, job, limiter=limiter))
+        finally:
+            pool.release()
 
     async def sparql(request: Request) -> Response:
         text = await _query_text(request)
@@ -335,15 +485,27 @@ def create_app(graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000) ->
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"graph": str(graph), "quads": worker.quads, "timeout": timeout, "maxRows": max_rows})
+        return JSONResponse(
+            {
+                "graph": str(graph),
+                "quads": pool.quads,
+                "timeout": timeout,
+                "maxRows": max_rows,
+                "workers": len(pool.workers),
+                "queue": pool.queue_size,
+                "busy": pool.busy,
+                "waiting": pool.waiting,
+                "restarts": pool.restarts,
+            }
+        )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await anyio.to_thread.run_sync(worker.start)
+        await anyio.to_thread.run_sync(pool.start)
         try:
             yield
         finally:
-            worker.stop()
+            pool.stop()
 
     app = Starlette(
         routes=[
@@ -357,7 +519,7 @@ def create_app(graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000) ->
         lifespan=lifespan,
         middleware=[Middleware(SecurityHeaders)],
     )
-    app.state.worker = worker
+    app.state.pool = pool
     return app
 
 
@@ -385,4 +547,4 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-__all__ = ["create_app", "refusal", "negotiate", "answer", "Job", "Outcome", "QueryWorker"]
+__all__ = ["create_app", "refusal", "negotiate", "answer", "Job", "Outcome", "QueryWorker", "WorkerPool", "Overloaded"]

@@ -18,11 +18,11 @@ from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
-import yaml
 
-from lankg.errors import QueryError
+from lankg.errors import InputError, QueryError
 from lankg.fileio import read_text_checked
 from lankg.ontology.namespaces import PREFIXES
+from lankg.yamltext import load_yaml
 
 _XSD = PREFIXES["xsd"]
 PARAM_TYPES = ("iri", "literal", "date", "integer", "string")
@@ -91,6 +91,11 @@ def sparql_code(text: str) -> str:
     return _HIDDEN.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", text)
 
 
+def sparql_iris(text: str) -> list[str]:
+    """The IRIs written in the query (``<...>``), outside string literals and comments."""
+    return [m.group(0)[1:-1] for m in _HIDDEN.finditer(text) if m.group(0).startswith("<")]
+
+
 def query_variables(text: str) -> set[str]:
     """The names of the variables (``?x`` or ``$x``) that occur in the query body."""
     return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", sparql_code(text)))
@@ -120,12 +125,9 @@ def parse_named_query(name: str, path: str, text: str) -> NamedQuery:
     if not header:
         raise _fail(path, 1, "no '#+ summary: ...' metadata header at the top of the query")
     try:
-        meta = yaml.safe_load("\n".join(header))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise _fail(path, line, f"the '#+' header is not valid YAML: {problem}") from None
+        meta = load_yaml("\n".join(header), path)
+    except InputError as exc:
+        raise _fail(path, exc.line or 1, f"the '#+' header is not valid YAML: {exc.reason.removeprefix('invalid YAML: ')}") from None
     if not isinstance(meta, dict):
         raise _fail(path, 1, "the '#+' header must be a YAML mapping of summary, params and tags")
 

@@ -115,18 +115,21 @@ def assign_roles(
             continue
         w = WITNESS.search(body)
         sig = SIGNING_BY.search(body)
+        # once per sentence, not once per person in it: a long sentence naming thousands of people stays linear
+        speech, presence = SPEECH.search(body) is not None, PRESENCE.search(body) is not None
+        remote, on_site = VIRTUAL.search(body) is not None, IN_PERSON.search(body) is not None
         for pos, d in people:
             if w and pos >= s.start + w.end():
                 roles[d.name].add("witness")
             if sig and pos >= s.start + sig.end():
                 roles[d.name].add("signatory")
-            if SPEECH.search(body):
+            if speech:
                 roles[d.name].add("speaker")
-            if PRESENCE.search(body):
+            if presence:
                 roles[d.name].add("present")
-            if VIRTUAL.search(body):
+            if remote:
                 virtual.add(d.name)
-            if IN_PERSON.search(body):
+            if on_site:
                 in_person.add(d.name)
     best: dict[InstitutionKey, int] = {}
     for d in drafts:

@@ -13,11 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
 from lankg.records import INSTITUTION_KINDS
+from lankg.yamltext import load_yaml
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -73,14 +73,7 @@ class Degrees:
 
 
 def _load(path: Path) -> Any:
-    try:
-        return yaml.safe_load(read_text_checked(path))
-    except ValueError as exc:  # a malformed timestamp ("2020-13-01") fails while being constructed
-        raise InputError(path, f"invalid YAML value: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(path, f"invalid YAML: {getattr(exc, 'problem', exc)}",
-                         line=None if mark is None else mark.line + 1) from None
+    return load_yaml(read_text_checked(path), path)
 
 
 def _records(path: Path, data: Any, required: set[str], optional: set[str] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]

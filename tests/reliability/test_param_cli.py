@@ -1,0 +1,40 @@
+"""`lankg query --param` with malformed pairs and values, as real processes: exit 2, one error line, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CASES = [
+    (["repeat_partners", "-p", "minimum"], "--param expects NAME=VALUE"),
+    (["repeat_partners", "-p", "=3"], "--param expects NAME=VALUE"),
+    (["repeat_partners", "-p", "minimum=many"], "parameter 'minimum' expects integer"),
+    (["repeat_partners", "-p", "minimum=" + "9" * 5000], "parameter 'minimum' expects integer"),
+    (["repeat_partners", "-p", "nope=1"], "has no parameter 'nope'"),
+    (["fact_sources", "-p", "node=not an iri"], "expects iri"),
+    (["fact_sources", "-p", "node=urn:x> } ; DROP ALL #"], "expects iri"),
+    (["fact_sources"], "needs --param node"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), CASES)
+def test_bad_params_are_one_line(gold_trig: Path, args: list[str], message: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "lankg", "query", *args, "--graph", str(gold_trig)],
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "400"})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.startswith("error: ") and message in result.stderr
+
+
+def test_param_bytes_that_are_not_utf8(gold_trig: Path) -> None:
+    """An argv byte that is not UTF-8 reaches Python as a lone surrogate; it must be an error line, not a crash."""
+    args = [os.fsencode(sys.executable), b"-m", b"lankg", b"query", b"fact_sources",
+            b"-p", b"node=urn:\xff\xfe", b"--graph", os.fsencode(gold_trig)]
+    result = subprocess.run(args, capture_output=True, timeout=120)
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr
+    assert result.returncode == 2 and stderr.startswith("error: parameter 'node' expects iri")
