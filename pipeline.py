@@ -72,6 +72,9 @@ def run_build(
     files = collect_inputs(inputs)
     if not files:
         raise InputError(Path(inputs[0]) if inputs else Path("."), "no article (.txt) or facts (.json) files found")
+    if judgements is not None and not judgements.exists():
+        raise InputError(judgements, "no such judgements file")
+    judged = read_judgements(judgements if judgements is not None else DEFAULT_JUDGEMENTS)
     if on_start is not None:
         on_start(len(files))
     cache = None
@@ -83,9 +86,6 @@ def run_build(
         if len(errors) == 1:
             raise errors[0]
         raise InputError(files[0].parent, f"none of the {len(files)} input files could be read; first: {errors[0]}")
-    if judgements is not None and not judgements.exists():
-        raise InputError(judgements, "no such judgements file")
-    judged = read_judgements(judgements if judgements is not None else DEFAULT_JUDGEMENTS)
     bundles = [_anchored(b, files) for b in bundles]
     dataset, stats = build_dataset(bundles, base=base, judgements=judged)
     result = BuildResult(dataset=dataset, stats=stats, inputs=files, errors=errors, cache=cache)

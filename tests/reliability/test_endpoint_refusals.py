@@ -103,7 +103,7 @@ def test_the_store_itself_never_loads_a_named_file(secret: Path) -> None:
         assert MARKER not in values
     with pytest.raises(SyntaxError):
         store.query(f"LOAD <{iri}>")
-    assert len(store) == 1
+    assert len(store.store) == 1
 
 
 STATIC_ESCAPES = [
