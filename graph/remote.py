@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import httpx
 import pyoxigraph as ox
@@ -126,6 +127,21 @@ def _ask_as_boolean(result: object) -> object:
         return ox.parse_query_results(f'{{"head": {{}}, "boolean": {str(truth).lower()}}}'.encode(),
                                       format=ox.QueryResultsFormat.JSON)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteSource:
+    """Where a remote store is: a picklable address, so each endpoint worker process opens its own connection."""
+
+    endpoint_url: str
+    auth: tuple[str, str] | None = None
+
+    def open(self) -> RemoteStore:
+        """A connection to the server."""
+        return RemoteStore(self.endpoint_url, auth=self.auth)
+
+    def __str__(self) -> str:
+        return self.endpoint_url
 
 
 def parse_auth(text: str | None) -> tuple[str, str] | None:

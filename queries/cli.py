@@ -83,15 +83,26 @@ def serve(
     limit: Annotated[int, typer.Option(help="Most result rows (or triples) returned for one query.")] = 10_000,
     workers: Annotated[int, typer.Option(help="Query processes answering at once (a slow query holds only one).")] = 2,
     queue: Annotated[int, typer.Option(help="Requests that may wait for a free worker; more get 503 with Retry-After.")] = 16,
+    store: Annotated[
+        str | None,
+        typer.Option(help="Answer from this SPARQL 1.1 server (its query endpoint URL, loaded by `lankg build --store`) instead of --graph."),
+    ] = None,
+    store_auth: Annotated[str | None, typer.Option(help="USER:PASSWORD for the server (HTTP digest).")] = None,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
     import uvicorn
 
+    from lankg.graph.remote import RemoteSource, parse_auth
     from lankg.queries.endpoint import create_app
 
-    if not graph.exists():
+    source: Path | RemoteSource
+    if store is not None:
+        source = RemoteSource(store, parse_auth(store_auth))
+    elif not graph.exists():
         raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
-    app = create_app(graph, timeout=timeout, max_rows=limit, workers=workers, queue=queue)
+    else:
+        source = graph
+    app = create_app(source, timeout=timeout, max_rows=limit, workers=workers, queue=queue)
     app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
     err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

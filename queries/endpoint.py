@@ -37,6 +37,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lankg.errors import LankgError, QueryError
+from lankg.graph.remote import RemoteSource, RemoteStore
 from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import PREFIXES
 from lankg.queries import QUERIES
@@ -148,7 +149,7 @@ def negotiate(accept: tuple[str, ...], offered: dict[str, object]) -> str | None
     return None
 
 
-def answer(store: GraphStore, job: Job, max_rows: int) -> Outcome:
+def answer(store: GraphStore | RemoteStore, job: Job, max_rows: int) -> Outcome:
     """Run ``job`` on ``store`` and serialise its answer in a negotiated format (called in the worker)."""
     subs = dict(job.substitutions)
     try:
@@ -183,14 +184,15 @@ def answer(store: GraphStore, job: Job, max_rows: int) -> Outcome:
         return _error(400, f"the query failed: {exc}")
 
 
-def _worker_main(graph: str, max_rows: int, conn: Connection) -> None:
-    """The worker process: load the graph once, then answer jobs until the pipe closes."""
+def _worker_main(graph: str | RemoteSource, max_rows: int, conn: Connection) -> None:
+    """The worker process: load the graph once (or connect to the remote store), then answer jobs until the pipe closes."""
+    store: GraphStore | RemoteStore
     try:
-        store = GraphStore.from_file(Path(graph))
+        store = graph.open() if isinstance(graph, RemoteSource) else GraphStore.from_file(Path(graph))
     except LankgError as exc:
         conn.send(("error", str(exc)))
         return
-    conn.send(("ready", len(store)))
+    conn.send(("ready", len(store) if isinstance(store, GraphStore) else 0))
     while True:
         try:
             job = conn.recv()
@@ -202,7 +204,7 @@ def _worker_main(graph: str, max_rows: int, conn: Connection) -> None:
 class QueryWorker:
     """One child process that runs queries one at a time; killed when a query overruns, restarted before its next job."""
 
-    def __init__(self, graph: Path, *, timeout: float, max_rows: int) -> None:
+    def __init__(self, graph: Path | RemoteSource, *, timeout: float, max_rows: int) -> None:
         self.graph, self.timeout, self.max_rows = graph, timeout, max_rows
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
@@ -220,7 +222,8 @@ class QueryWorker:
             return
         self.stop()
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(str(self.graph), self.max_rows, child), daemon=True)
+        source = self.graph if isinstance(self.graph, RemoteSource) else str(self.graph)
+        process = self._context.Process(target=_worker_main, args=(source, self.max_rows, child), daemon=True)
         process.start()
         child.close()
         if not parent.poll(STARTUP_SECONDS):
@@ -280,7 +283,7 @@ class WorkerPool:
     need no lock there.
     """
 
-    def __init__(self, graph: Path, *, workers: int, queue: int, timeout: float, max_rows: int) -> None:
+    def __init__(self, graph: Path | RemoteSource, *, workers: int, queue: int, timeout: float, max_rows: int) -> None:
         if workers < 1:
             raise QueryError(f"--workers must be at least 1, got {workers}")
         if queue < 0:
@@ -422,9 +425,9 @@ async def _query_text(request: Request) -> str | Response:
 
 
 def create_app(
-    graph: Path, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE
+    graph: Path | RemoteSource, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE
 ) -> Starlette:
-    """The endpoint application for ``graph``: /sparql, /queries, /queries/{name} and the page at /.
+    """The endpoint application for ``graph`` (a built graph file, or a remote SPARQL server): /sparql, /queries, /queries/{name} and the page at /.
 
     ``workers`` query processes answer at once; up to ``queue`` more requests
     wait for one, and any beyond that get 503 with Retry-After.

@@ -224,3 +224,29 @@ def test_lankg_build_store_loads_every_named_graph_into_the_server(virtuoso: str
             {"base": ox.Literal(base)},
         )
         assert sorted(row["g"].value for row in rows) == built  # type: ignore[attr-defined]
+
+
+def test_lankg_serve_store_answers_from_the_server(stores: tuple[GraphStore, RemoteStore], virtuoso: str) -> None:
+    """``lankg serve --store URL``: the real endpoint process answers a named query from Virtuoso, as the embedded store does."""
+    local, _ = stores
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lankg", "serve", "--store", f"{virtuoso}/sparql", "--port", str(port), "--workers", "1"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/queries/agreements_by_type"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(url, headers={"Accept": "application/sparql-results+json"}, timeout=30)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "lankg serve did not come up"
+                time.sleep(0.2)
+        assert response.status_code == 200, response.text
+        served = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        assert _rows(served) == _rows(local.query(query_text("agreements_by_type")))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
