@@ -218,12 +218,16 @@ def test_lankg_build_store_loads_every_named_graph_into_the_server(virtuoso: str
     assert result.exit_code == 0, result.output
     assert "loaded into" in result.output and f"{virtuoso}/sparql (" in result.output
     built = GraphStore.from_file(tmp_path / "graph.trig").named_graphs()
-    with RemoteStore(f"{virtuoso}/sparql") as remote:
-        rows = remote.query(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), ?base)) }",
-            {"base": ox.Literal(base)},
-        )
-        assert sorted(row["g"].value for row in rows) == built  # type: ignore[attr-defined]
+    with RemoteStore(f"{virtuoso}/sparql", graph_store_url=f"{virtuoso}/sparql-graph-crud-auth", auth=("dba", "dba")) as remote:
+        try:
+            rows = remote.query(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), ?base)) }",
+                {"base": ox.Literal(base)},
+            )
+            assert sorted(row["g"].value for row in rows) == built  # type: ignore[attr-defined]
+        finally:  # leave the server holding only the gold dataset the other tests compare against
+            for graph in built:
+                remote.delete_graph(URIRef(graph))
 
 
 def test_lankg_serve_store_answers_from_the_server(stores: tuple[GraphStore, RemoteStore], virtuoso: str) -> None:
