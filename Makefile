@@ -36,7 +36,12 @@ test: setup system-deps
 	$(PY) -m pytest
 
 bench: setup
-	$(PY) benchmarks/bench_pipeline.py
+	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/named_queries.py
+	$(PY) benchmarks/bench_reason.py
+	$(PY) benchmarks/bench_scale.py --sizes 10000,100000
+	$(PY) benchmarks/bench_endpoint.py
+	$(PY) benchmarks/bench_viz.py --sizes 600,5000
 
 clean:
 	rm -rf out build dist *.egg-info .pytest_cache
