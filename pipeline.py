@@ -20,12 +20,12 @@ from lankg.graph.build import BuildStats, build_dataset
 from lankg.graph.describe import describe
 from lankg.graph.reason import add_inferred
 from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements
-from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.graph.store import GraphStore
+from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.loaders import collect_inputs, load_all
 from lankg.loaders.cache import CacheStats, load_all_cached
-from lankg.records import FactBundle
 from lankg.ontology.namespaces import DEFAULT_BASE
+from lankg.records import FactBundle
 from lankg.viz.html import write_network_html
 from lankg.viz.project import institution_network
 

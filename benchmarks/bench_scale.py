@@ -31,9 +31,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import synth  # noqa: E402
-
 import pyoxigraph as ox  # noqa: E402
+import synth  # noqa: E402
 
 from lankg.graph.build import build_dataset  # noqa: E402
 from lankg.graph.store import GraphStore  # noqa: E402

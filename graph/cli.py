@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 from rdflib import Dataset
-from rich.table import Table
-
 from rich.markup import escape
+from rich.table import Table
 
 from lankg.console import err, out, progress, reports_errors
 from lankg.errors import InputError, ValidationFailed
@@ -18,8 +17,8 @@ from lankg.graph.describe import describe
 from lankg.graph.remote import RemoteStore, parse_auth
 from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
 from lankg.graph.validate import ValidationReport, validate_graph
-from lankg.ontology.namespaces import DEFAULT_BASE
 from lankg.loaders import collect_inputs, load_all
+from lankg.ontology.namespaces import DEFAULT_BASE
 from lankg.pipeline import SAMPLE_CORPUS, run_build
 
 #: Where ``lankg validate`` and ``lankg export`` read the built graph unless told otherwise.

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.patterns import (
-    COOPERATION, ENUMERATED, MOU, PKS, SCOPE_CUE, SCOPE_END, SCOPE_FALLBACK, SCOPE_SPLIT,
+    COOPERATION,
+    ENUMERATED,
+    MOU,
+    PKS,
+    SCOPE_CUE,
+    SCOPE_END,
+    SCOPE_FALLBACK,
+    SCOPE_SPLIT,
 )
 from lankg.loaders.extract.text import Sentence
 from lankg.loaders.scopes import concepts_for

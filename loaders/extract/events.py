@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, region_names
 from lankg.loaders.extract.officials import OfficialDraft
 from lankg.loaders.extract.patterns import (
-    BLENDED, COLLECTIVE, DATELINE, IN_PERSON, PRESENCE, SIGNING_BY, SIGNS_WITH, SPEECH, VENUE, VIRTUAL, WITNESS,
+    BLENDED,
+    COLLECTIVE,
+    DATELINE,
+    IN_PERSON,
+    PRESENCE,
+    SIGNING_BY,
+    SIGNS_WITH,
+    SPEECH,
+    VENUE,
+    VIRTUAL,
+    WITNESS,
 )
 from lankg.loaders.extract.text import Sentence, sentence_of
 from lankg.records import Span

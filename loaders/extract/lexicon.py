@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
 from lankg.records import INSTITUTION_KINDS

@@ -9,6 +9,7 @@ full name or the surname are added as further mentions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,8 +17,6 @@ from functools import cached_property
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Degrees, Lexicon, Post
 from lankg.loaders.extract.patterns import STOP_NAME_WORDS, VENUE_BEFORE
-import bisect
-
 from lankg.loaders.extract.text import SpanSet, flexible
 from lankg.records import Span
 

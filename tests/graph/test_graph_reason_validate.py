@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from lankg.cli import app
 from lankg.graph.build import build_dataset
 from lankg.graph.export import union_graph, write
-from lankg.graph.reason import add_inferred, comparable, closure, inferred_triples
+from lankg.graph.reason import add_inferred, closure, comparable, inferred_triples
 from lankg.graph.store import GraphStore
 from lankg.graph.validate import validate_graph
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
-from tests.conftest import require_program  # registered under this name by pytest's importlib mode
 
 from lankg.graph.store import GraphStore
 from lankg.queries import QUERIES
 from lankg.queries.library import NamedQuery
 from lankg.queries.run import run_query
+from tests.conftest import require_program  # registered under this name by pytest's importlib mode
 
 JAVA_LIB = Path("/usr/share/java")
 #: Jena 4 and only the libraries it needs: one slf4j binding (nop), so no double-binding warning.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import socket
-import sys
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
