@@ -31,7 +31,7 @@ def build(
         list[Path] | None,
         typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
     ] = None,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl and network.html.")] = Path("out"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, void.ttl, network.html and the extraction cache (.cache).")] = Path("out"),
     base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
     judgements: Annotated[
         Path | None,
