@@ -4,10 +4,10 @@ Each size runs in its own subprocess (so peak RSS is that size's alone): the
 synthetic gold facts of ``benchmarks/synth.py`` are built into a dataset with
 ``graph.build.build_dataset`` (no extractor involved), then every named query
 in ``queries/*.rq`` that takes no parameters runs ``--repeat`` times on
-pyoxigraph (``GraphStore``, union of the named graphs as default graph), on
-pyoxigraph with the deduplicated union copied into the default graph ("ox
-dedup"), and on rdflib's own SPARQL engine over the same dataset
-(``default_union``). Medians are printed side by side with the ratios.
+pyoxigraph (``GraphStore``, which materialises the union of the named graphs
+as its default graph, each triple once) and on rdflib's own SPARQL engine
+over the same dataset (``default_union``). Medians are printed side by side
+with the ratios.
 
     python benchmarks/bench_scale.py --sizes 10000,100000 [--repeat 3] [--tracemalloc] [--closure]
     python benchmarks/bench_scale.py --extract 500          # articles/s per core, cached loader, jobs 1 and 2
@@ -31,14 +31,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import pyoxigraph as ox  # noqa: E402
 import synth  # noqa: E402
 
 from lankg.graph.build import build_dataset  # noqa: E402
 from lankg.graph.store import GraphStore  # noqa: E402
 
 QUERY_DIR = HERE.parent / "queries"
-ENGINES = ("oxigraph", "dedup", "rdflib")
+ENGINES = ("oxigraph", "rdflib")
 
 
 class _Timeout(Exception):
@@ -120,11 +119,6 @@ def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, quer
     start = time.perf_counter()
     store = GraphStore.from_dataset(ds)
     load_s = time.perf_counter() - start
-    # the same store with the deduplicated union also in the default graph, queried without the union view:
-    # the union view returns a triple once per article graph holding it, which multiplies joins
-    flat = ox.Store()
-    flat.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in store.store)
-    flat.bulk_extend(iter(store.store))
     ds.default_union = True
     signal.signal(signal.SIGALRM, _alarm)
     results: dict[str, dict[str, object]] = {}
@@ -140,8 +134,6 @@ def child(articles: int, seed: int, repeat: int, timeout: int, trace: bool, quer
                     start = time.perf_counter()
                     if engine == "oxigraph":
                         rows = sum(1 for _ in store.query(text))  # type: ignore[attr-defined]
-                    elif engine == "dedup":
-                        rows = sum(1 for _ in flat.query(text))  # type: ignore[attr-defined]
                     else:
                         rows = sum(1 for _ in ds.query(text))
                     times.append(time.perf_counter() - start)
@@ -224,7 +216,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hash-seed", type=int, default=0, help="PYTHONHASHSEED of the measuring subprocess")
     parser.add_argument("--skip", default="", help="named queries to leave out, comma-separated "
                         "(pyoxigraph cannot be interrupted by --timeout)")
-    parser.add_argument("--engines", default=",".join(ENGINES), help="which of oxigraph,dedup,rdflib to time")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="which of oxigraph,rdflib to time")
     parser.add_argument("--closure", action="store_true", help="also time the OWL 2 RL closure: owlrl vs reasonable")
     parser.add_argument("--query-dir", type=Path, default=QUERY_DIR, help="folder of named .rq queries")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
@@ -249,15 +241,14 @@ def main(argv: list[str] | None = None) -> None:
             owl = "timeout" if c["owlrl"] is None else f"{c['owlrl']:.2f} s ({int(c['owlrl_triples']):,} triples)"
             print(f"OWL 2 RL closure of {int(c['closure_input']):,} triples: reasonable {c['reasonable']:.2f} s "
                   f"({int(c['reasonable_triples']):,} triples), owlrl {owl}")
-        print(f"{'query':<28}{'pyoxigraph':>14}{'ox dedup':>12}{'rdflib':>14}{'rdflib/ox':>11}{'rdflib/dedup':>13}{'rows':>8}")
+        print(f"{'query':<28}{'pyoxigraph':>14}{'rdflib':>14}{'rdflib/ox':>11}{'rows':>8}")
         for name, q in r["queries"].items():  # type: ignore[union-attr]
-            ox_t, dd_t, rdf_t = q.get("oxigraph"), q.get("dedup"), q.get("rdflib")
-            counts = {q.get(f"{e}_rows") for e in ("oxigraph", "dedup", "rdflib") if q.get(e) is not None}
+            ox_t, rdf_t = q.get("oxigraph"), q.get("rdflib")
+            counts = {q.get(f"{e}_rows") for e in ENGINES if q.get(e) is not None}
             same = "" if len(counts) <= 1 else " (rows differ!)"
             rows = "/".join(sorted(map(str, counts))) or "-"
-            ox_s, dd_s, rdf_s = (_s(q[e]) if e in q else "-" for e in ENGINES)
-            print(f"{name:<28}{ox_s:>14}{dd_s:>12}{rdf_s:>14}{_ratio(rdf_t, ox_t):>11}"
-                  f"{_ratio(rdf_t, dd_t):>13}{rows:>8}{same}")
+            ox_s, rdf_s = (_s(q[e]) if e in q else "-" for e in ENGINES)
+            print(f"{name:<28}{ox_s:>14}{rdf_s:>14}{_ratio(rdf_t, ox_t):>11}{rows:>8}{same}")
 
 
 if __name__ == "__main__":
