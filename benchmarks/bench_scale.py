@@ -187,16 +187,22 @@ def run_size(target: int, per_article: float, base: int, args: argparse.Namespac
 
 
 def bench_extract(n: int, seed: int) -> None:
-    """Articles/s of the cached loader on a synthetic corpus, cold cache, jobs 1 and 2."""
+    """Articles/s of the cached loader on a synthetic corpus, cold cache, jobs 1 and 2, and F1 against its gold."""
     from lankg.loaders.cache import load_all_cached
+    from lankg.loaders.evaluate import evaluate
+    from lankg.loaders.facts_json import read_facts
 
     with tempfile.TemporaryDirectory() as tmp:
         synth.write_corpus(Path(tmp), n, seed)
         files = sorted((Path(tmp) / "articles").glob("*.txt"))
         for jobs in (1, 2):
             start = time.perf_counter()
-            load_all_cached(files, Path(tmp) / f"cache{jobs}", jobs=jobs)
+            cold_run = load_all_cached(files, Path(tmp) / f"cache{jobs}", jobs=jobs)
             cold = time.perf_counter() - start
+            if jobs == 1:
+                result = evaluate([read_facts(p) for p in sorted((Path(tmp) / "gold").glob("*.json"))], cold_run.bundles)
+                print(f"extract quality on {n} synthetic articles: macro F1 {result.macro_f1:.3f} ("
+                      + ", ".join(f"{s.key} {s.f1:.3f}" for s in result.scores) + ")")
             start = time.perf_counter()
             warm_run = load_all_cached(files, Path(tmp) / f"cache{jobs}", jobs=jobs)
             warm = time.perf_counter() - start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lankg.loaders.articles import Article
 from lankg.loaders.extract.agreements import agreement_type, find_scopes, unique
-from lankg.loaders.extract.dates import find_dates, resolve_date
+from lankg.loaders.extract.dates import find_dates, find_published, resolve_date
 from lankg.loaders.extract.events import assign_roles, find_host, find_mode, find_place
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, InstitutionMatcher
 from lankg.loaders.extract.lexicon import Lexicon
@@ -51,7 +51,8 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     written = find_dates(text)
     events: list[Event] = []
     if written:
-        read = resolve_date(written[0], [d.name for d in drafts], lexicon.tenures)
+        stamp = find_published(text)
+        read = resolve_date(written[0], [d.name for d in drafts], lexicon.tenures, published=stamp[0] if stamp else None)
         date, as_written, note, span = (read.date.isoformat() if read.date else None), read.as_written, read.note, read.span
     else:
         date = as_written = span = None

@@ -25,7 +25,7 @@ from lankg.records import Span
 
 _REGION_PREFIX = {
     "regency": r"(?:Pemerintah\s+Kabupaten|Pemkab\.?|Kabupaten|Kab\.)",
-    "city": r"(?:Pemerintah\s+Kota(?:\s*\(\s*Pemkot\s*\))?|Pemkot\.?|Kota)",
+    "city": r"(?:Pemerintah\s+Kota(?:\s+Administrasi)?(?:\s*\(\s*Pemkot\s*\))?|(?:Pemkot\.?|Kota)(?:\s+Administrasi)?)",
     "province": r"(?:Pemerintah\s+Provinsi|Pemprov\.?|Provinsi)",
 }
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z-]{1,9})\s*\)")
@@ -126,7 +126,7 @@ class InstitutionMatcher:
                 for form in (p.title, *p.variants):
                     post_kind[" ".join(form.lower().split())] = p.implies
         forms = sorted(post_kind, key=len, reverse=True)
-        by_post = re.compile(rf"(?<![\w-])(?P<post>(?i:{'|'.join(flexible(f) for f in forms)}))\s+(?P<name>{names})")
+        by_post = re.compile(rf"(?<![\w-])(?P<post>(?i:{'|'.join(flexible(f) for f in forms)}))\s+(?P<adm>Administrasi\s+)?(?P<name>{names})")
         generic_kind = {" ".join(g.head.split()): g.kind for g in lexicon.generic}
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
@@ -152,7 +152,8 @@ class InstitutionMatcher:
             kind = self.post_kind[" ".join(m.group("post").lower().split())]
             region = region_for(m.group("name"), kind)
             if region is not None:
-                cands.append(InstitutionHit(Span(m.start("name"), m.end()), m.group("name"), _key(region), 1))
+                start = m.start("adm") if m.group("adm") else m.start("name")  # "Walikota Administrasi Jakarta Pusat"
+                cands.append(InstitutionHit(Span(start, m.end()), text[start:m.end()], _key(region), 1))
         for m in self.generic.finditer(text):
             head = " ".join(m.group("head").split())
             name = f"{head} {' '.join(m.group('rest').split())}"

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Degrees, Lexicon, Post
-from lankg.loaders.extract.patterns import STOP_NAME_WORDS, VENUE_BEFORE
+from lankg.loaders.extract.patterns import PLACE_BEFORE_POST, STOP_NAME_WORDS, VENUE_BEFORE
 from lankg.loaders.extract.text import SpanSet, flexible
 from lankg.records import Span
 
@@ -172,6 +172,8 @@ class OfficialFinder:
         for m in pattern.finditer(text):
             i = bisect.bisect_right(starts, m.start())
             if i > 0 and insts[i - 1].span.end > m.start():
+                continue
+            if PLACE_BEFORE_POST.search(text, max(0, m.start() - 14), m.start()):
                 continue
             post = forms[" ".join(m.group().lower().split())]
             end = m.end()

@@ -16,6 +16,11 @@ _MONTH = "|".join(MONTHS)
 DATE_SHORT = re.compile(rf"(?i:{_WD})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{2}}|\d{{4}}))?\s*\)")
 #: "Kamis, 12 Februari 2024", "12 Februari 2024".
 DATE_LONG = re.compile(rf"(?:(?i:{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\b")
+#: A publication timestamp, which news pages print with a clock time: "Kamis, 14 April 2016 10:15 WIB".
+PUBLISHED = re.compile(
+    rf"(?:(?i:{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\s*(?:[,|/–-]\s*)?(?:(?i:pukul)\s+)?"
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?"
+)
 #: "pada 2016 lalu": an earlier cooperation, only the year known.
 PAST_YEAR = re.compile(r"(?i)\bpada\s+(?:tahun\s+)?(?P<y>\d{4})\s+lalu\b")
 
@@ -50,7 +55,7 @@ COOPERATION = re.compile(r"(?i)\b(?:kerja\s*sama|kerjasama|MoU|nota|penandatanga
 
 #: Where a sentence lists the areas of cooperation.
 SCOPE_CUE = re.compile(
-    r"(?i)(?:ruang\s+lingkup[^.\n]*?meliputi(?:\s+bidang)?|(?:meliputi|mencakup)[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|(?:meliputi|mencakup)(?:\s+bidang)?|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
+    r"(?i)(?:ruang\s+lingkup[^.\n]*?(?:meliputi|antara\s+lain)(?:\s+bidang)?|(?:meliputi|mencakup)[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|(?:meliputi|mencakup)(?:\s+bidang)?|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
 )
 #: Weaker cues, used only when an article has none of the above.
 SCOPE_FALLBACK = re.compile(r"(?i)\b(?:terkait|dukungan\s+bagi)\s+")
@@ -67,3 +72,5 @@ STOP_NAME_WORDS = frozenset(
 )
 #: A name right after these is part of a venue ("Aula Prof. Dr. Budi Hartono"), not an official.
 VENUE_BEFORE = re.compile(r"(?:Aula|Gedung|Ruang|Jl\.|Jalan|Auditorium|Graha|Wisma|Balai)\s*$")
+#: A post right after these names a building ("Kantor Bupati", "Rumah Dinas Gubernur"), not a person.
+PLACE_BEFORE_POST = re.compile(r"(?:Kantor|Rumah\s+Dinas|Rumah\s+Jabatan|Pendopo|Pendapa|Aula|Gedung|Ruang)\s*$")

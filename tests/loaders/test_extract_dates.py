@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lankg.loaders.extract.dates import find_dates, resolve_date
+from lankg.loaders.extract.dates import find_dates, find_published, resolve_date
 from lankg.loaders.extract.lexicon import Tenure, default_lexicon
 
 TODAY = dt.date(2026, 1, 1)
@@ -66,3 +66,22 @@ def test_an_impossible_date_gives_no_date_and_says_why() -> None:
     read = resolve_date(_one("Senin (31/2/2021)"), [], (), today=TODAY)  # type: ignore[arg-type]
     assert read.date is None
     assert "not a calendar date" in read.note
+
+
+def test_a_publication_timestamp_bounds_the_missing_year_and_is_not_the_ceremony_date() -> None:
+    text = "Kamis, 14 April 2016 10:15 WIB\n\nJakarta – LAN menandatangani MoU, Selasa (12/4)."
+    stamp = find_published(text)
+    assert stamp is not None and stamp[0] == dt.date(2016, 4, 14)
+    assert text[stamp[1].start:stamp[1].end] == "Kamis, 14 April 2016 10:15 WIB"
+    (written,) = find_dates(text)  # the timestamp is not a candidate for the ceremony
+    assert written.as_written == "Selasa (12/4)"
+    read = resolve_date(written, [], (), today=TODAY, published=stamp[0])  # type: ignore[arg-type]
+    # 12 April is a Tuesday in 2016 and 2022 too; the page was published in 2016
+    assert read.date == dt.date(2016, 4, 12)
+    assert "publication date 2016-04-14" in read.note
+    unbounded = resolve_date(written, [], (), today=TODAY)  # type: ignore[arg-type]
+    assert unbounded.date == dt.date(2022, 4, 12)
+
+
+def test_a_date_without_a_clock_time_is_not_a_publication_timestamp() -> None:
+    assert find_published("Jakarta, Kamis, 14 April 2016 – LAN menandatangani MoU.") is None

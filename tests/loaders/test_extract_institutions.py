@@ -30,6 +30,9 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
         ("Pemerintah Provinsi Papua Pegunungan hadir.", "Provinsi Papua Pegunungan", "95"),
         ("Gubernur Papua Barat Daya hadir.", "Provinsi Papua Barat Daya", "96"),
         ("Bupati Tanimbar hadir.", "Kabupaten Kepulauan Tanimbar", "81.03"),
+        ("Pemerintah Kota Administrasi Jakarta Utara hadir.", "Kota Administrasi Jakarta Utara", "31.72"),
+        ("Pemkot Administrasi Jakarta Selatan hadir.", "Kota Administrasi Jakarta Selatan", "31.74"),
+        ("Walikota Administrasi Jakarta Pusat hadir.", "Kota Administrasi Jakarta Pusat", "31.71"),
     ],
 )
 def test_regions_resolve_to_their_code(text: str, name: str, code: str) -> None:

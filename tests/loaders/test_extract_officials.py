@@ -46,6 +46,21 @@ def test_a_name_in_a_venue_is_not_an_official() -> None:
     assert names == {"Budi Hartono"}
 
 
+def test_a_post_in_the_name_of_a_building_is_not_an_official() -> None:
+    text = ("LAN menandatangani MoU dengan Pemerintah Kota Denpasar di Ruang Serbaguna Kantor Bupati, Denpasar, "
+            "Senin (29/3/2021). Penandatanganan dilakukan oleh Walikota Denpasar Gusti Ngurah Jaya Negara.")
+    names = {o.name for o in _facts(text).officials}  # type: ignore[attr-defined]
+    assert names == {"Gusti Ngurah Jaya Negara"}
+
+
+def test_a_walikota_administrasi_signs_for_the_administrative_city() -> None:
+    text = ("LAN menandatangani MoU dengan Pemerintah Kota Administrasi Jakarta Pusat, Senin (29/3/2021). "
+            "Penandatanganan dilakukan oleh Walikota Administrasi Jakarta Pusat Dhany Sukma.")
+    (official,) = _facts(text).officials  # type: ignore[attr-defined]
+    assert (official.name, official.position, official.institution) == (
+        "Dhany Sukma", "Walikota", "Kota Administrasi Jakarta Pusat")
+
+
 def test_a_post_without_a_name_is_not_an_official() -> None:
     text = "Kepala LAN menambahkan bahwa kerja sama dengan Pemerintah Kabupaten Sleman penting, Senin (29/3/2021)."
     assert _facts(text).officials == ()  # type: ignore[attr-defined]

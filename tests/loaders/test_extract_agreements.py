@@ -1,0 +1,38 @@
+"""Scope lists after their cue words, mapped to the concepts of the scope scheme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lankg.loaders.articles import Article
+from lankg.loaders.extract import extract_facts
+from lankg.loaders.scopes import concepts_for
+from lankg.records import ArticleRef
+
+HEAD = "LAN menandatangani MoU dengan Pemerintah Kabupaten Sleman, Senin (29/3/2021). "
+
+
+def _scope_keys(text: str) -> list[str]:
+    facts = extract_facts(Article(ArticleRef("t.txt"), text, Path("t.txt")))
+    (agreement,) = facts.agreements
+    for m in agreement.scopes:
+        assert m.span is not None and text[m.span.start:m.span.end] == m.text
+    return [c.key for m in agreement.scopes for c in concepts_for(m.text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ruang lingkup kesepakatan ini antara lain kajian kebijakan dan manajemen ASN.",
+        "Adapun ruang lingkup kerja sama meliputi bidang kajian kebijakan, manajemen ASN.",
+        "Kerja sama tersebut mencakup kajian kebijakan serta manajemen ASN.",
+    ],
+)
+def test_scope_lists_after_each_cue(sentence: str) -> None:
+    assert _scope_keys(HEAD + sentence) == ["kajian-kebijakan", "manajemen-asn"]
+
+
+def test_a_sentence_without_a_cue_names_no_scope() -> None:
+    assert _scope_keys(HEAD + "Kajian kebijakan dan manajemen ASN dibahas dalam diskusi lain.") == []
