@@ -211,5 +211,7 @@ def test_bombs_and_deep_nesting_are_refused_quickly(tmp_path: Path) -> None:
     reasons = {by_case[file]: outcome for file, loader, outcome, _ in results if loader == "agencies"}
     assert "aliases are expanded" in reasons["bomb"]
     assert "unfinished or unknown anchor" in reasons["self-referring alias"]
-    assert "nested more than" in reasons["deep sequences"] and "nested more than" in reasons["deep mappings"]
+    # ours, or the one newer libyaml builds of PyYAML hit first while scanning "[[[[…" ahead
+    for case in ("deep sequences", "deep mappings"):
+        assert "nested more than" in reasons[case] or "exceeded maximum nesting depth" in reasons[case], reasons[case]
     assert f"{tmp_path / 'hostile0.yaml'}:1:" in reasons["bomb"]  # file and line
