@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lankg.loaders.extract.lexicon import Lexicon
-from lankg.loaders.extract.text import SpanSet, flexible
+from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
 from lankg.loaders.regions import Region, all_regions
 from lankg.records import Span
 
@@ -101,7 +101,10 @@ class InstitutionMatcher:
     """Compiled patterns for one lexicon."""
 
     lexicon: Lexicon
-    agency: tuple[tuple[re.Pattern[str], InstitutionKey], ...]
+    agency: re.Pattern[str]
+    """Every alias (any case) and acronym (exact case), one named group each, in a lookahead so that
+    every start is tried: one scan of the article instead of one per alias."""
+    agency_keys: dict[str, InstitutionKey]
     prefixed: re.Pattern[str]
     by_post: re.Pattern[str]
     post_kind: dict[str, str]
@@ -110,13 +113,15 @@ class InstitutionMatcher:
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> InstitutionMatcher:
-        agency = []
+        forms: list[tuple[str, str, InstitutionKey]] = []
         for a in lexicon.agencies:
             key = InstitutionKey(a.name, a.kind)
-            for alias in a.aliases:
-                agency.append((re.compile(rf"(?<![\w-]){flexible(alias)}(?![\w-])", re.IGNORECASE), key))
-            for acr in a.acronyms:
-                agency.append((re.compile(rf"(?<![\w-]){flexible(acr)}(?![\w-])"), key))
+            forms += [(alias, rf"(?i:{flexible(alias)})", key) for alias in a.aliases]
+            forms += [(acr, flexible(acr), key) for acr in a.acronyms]
+        forms.sort(key=lambda f: -len(f[0]))  # the longest form that matches at a start wins there
+        agency_keys = {f"a{i}": key for i, (_, _, key) in enumerate(forms)}
+        alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _) in enumerate(forms))
+        agency = re.compile(rf"(?<![\w-])(?=(?:{alternatives}))")
         names = _names_regex()
         prefixes = "|".join(f"(?P<{k}>{p})" for k, p in _REGION_PREFIX.items())
         prefixed = re.compile(rf"(?<![\w-])(?i:{prefixes})\s+(?P<name>{names})")
@@ -131,18 +136,20 @@ class InstitutionMatcher:
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
         generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:\s+(?:dan\s+)?(?!(?:{heads})\b){word})+)")
-        return cls(lexicon, tuple(agency), prefixed, by_post, post_kind, generic, generic_kind)
+        return cls(lexicon, agency, agency_keys, prefixed, by_post, post_kind, generic, generic_kind)
 
     def find(self, text: str) -> list[InstitutionHit]:
         """Every institution mention, without overlaps, in text order."""
         cands: list[InstitutionHit] = []
-        for pattern, key in self.agency:
-            for m in pattern.finditer(text):
-                end = m.end()
-                acr = _ACRONYM_AFTER.match(text, end)
-                if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
-                    end = acr.end()
-                cands.append(InstitutionHit(Span(m.start(), end), text[m.start():end], key, 0))
+        for m in self.agency.finditer(text):
+            group = m.lastgroup
+            assert group is not None
+            key = self.agency_keys[group]
+            start, end = m.span(group)
+            acr = _ACRONYM_AFTER.match(text, end)
+            if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
+                end = acr.end()
+            cands.append(InstitutionHit(Span(start, end), text[start:end], key, 0))
         for m in self.prefixed.finditer(text):
             kind = next(k for k in _REGION_PREFIX if m.group(k))
             region = region_for(m.group("name"), kind)
@@ -173,8 +180,8 @@ class InstitutionMatcher:
                     forms.setdefault(short, h.key)
         out = []
         for form, key in sorted(forms.items(), key=lambda f: -len(f[0])):
-            for m in re.finditer(rf"(?<![\w-]){flexible(form)}(?![\w-])", text):
-                out.append(InstitutionHit(Span(m.start(), m.end()), m.group(), key, 3))
+            for span in find_phrase(text, form):
+                out.append(InstitutionHit(span, text[span.start:span.end], key, 3))
         return out
 
 

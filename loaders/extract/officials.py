@@ -17,7 +17,7 @@ from functools import cached_property
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Degrees, Lexicon, Post
 from lankg.loaders.extract.patterns import PLACE_BEFORE_POST, STOP_NAME_WORDS, VENUE_BEFORE
-from lankg.loaders.extract.text import SpanSet, flexible
+from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
 from lankg.records import Span
 
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z](?:-[A-Z][a-z]+)?")
@@ -237,12 +237,12 @@ class OfficialFinder:
         for d in drafts.values():
             forms = [d.name]
             last = d.name.split()[-1]
-            if len(d.name.split()) > 1 and len(last) > 3 and not last.endswith(".") and not re.search(rf"\b{re.escape(last.lower())}\b", text):
+            if (len(d.name.split()) > 1 and len(last) > 3 and not last.endswith(".")
+                    and next(find_phrase(text, last.lower(), not_before="", not_after=""), None) is None):  # not a common word
                 forms.append(last)
             for form in forms:
-                for m in re.finditer(rf"(?<![\w.-]){flexible(form)}(?![\w-])", text):
-                    span = Span(m.start(), m.end())
+                for span in find_phrase(text, form, not_before=".-"):
                     if taken.overlaps(span):
                         continue
-                    d.mentions.append((m.group(), span))
+                    d.mentions.append((text[span.start:span.end], span))
                     taken.add(span)

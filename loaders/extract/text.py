@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lankg.records import Span
@@ -86,3 +87,37 @@ def normalise_name(text: str) -> str:
 def flexible(phrase: str) -> str:
     """A regex for ``phrase`` that tolerates any whitespace between its words."""
     return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def find_phrase(text: str, phrase: str, *, not_before: str = "-", not_after: str = "-") -> Iterator[Span]:
+    """Non-overlapping spans of ``phrase`` in ``text`` as whole words, any whitespace between its words.
+
+    The same matches as ``re.finditer(rf"(?<![\\w{not_before}]){flexible(phrase)}(?![\\w{not_after}])", text)``
+    without compiling a pattern: officials' names and defined acronyms differ in every article, and
+    compiling one regex per name was a third of the extractor's time.
+    """
+    words = phrase.split()
+    if not words:
+        return
+    first, pos = words[0], 0
+    while (start := text.find(first, pos)) != -1:
+        pos = start + 1
+        if start > 0 and (_word_char(text[start - 1]) or text[start - 1] in not_before):
+            continue
+        end = start + len(first)
+        for word in words[1:]:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            if end < len(text) and (_word_char(text[end]) or text[end] in not_after):
+                continue
+            yield Span(start, end)
+            pos = end
