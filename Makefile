@@ -39,7 +39,7 @@ bench: setup
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/named_queries.py
 	$(PY) benchmarks/bench_reason.py
-	$(PY) benchmarks/bench_scale.py --sizes 10000,100000
+	$(PY) benchmarks/bench_scale.py --sizes 10000,100000 --extract 1000
 	$(PY) benchmarks/bench_endpoint.py
 	$(PY) benchmarks/bench_viz.py --sizes 600,5000
 
