@@ -8,9 +8,9 @@ from lankg.loaders.extract.dates import find_dates, find_published, resolve_date
 from lankg.loaders.extract.events import assign_roles, find_host, find_mode, find_place
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, InstitutionMatcher
 from lankg.loaders.extract.lexicon import Lexicon
-from lankg.loaders.extract.officials import OfficialFinder
-from lankg.loaders.extract.patterns import COOPERATION, PAST_YEAR
-from lankg.loaders.extract.text import sentence_of, sentences
+from lankg.loaders.extract.officials import OfficialDraft, OfficialFinder
+from lankg.loaders.extract.patterns import COOPERATION, ENUMERATED, PARTY_LIST, PAST_YEAR
+from lankg.loaders.extract.text import Sentence, sentence_of, sentences
 from lankg.records import Agreement, Event, FactBundle, Institution, Mention, Official
 
 _COMPILED: dict[int, tuple[Lexicon, InstitutionMatcher, OfficialFinder]] = {}
@@ -34,6 +34,24 @@ def _institutions(hits: list[InstitutionHit]) -> tuple[Institution, ...]:
             seen.setdefault(m.text, m)
         out.append(Institution(key.name, key.kind, tuple(seen.values()), key.code))  # type: ignore[arg-type]
     return tuple(out)
+
+
+def _signing_evidence(
+    text: str,
+    sents: tuple[Sentence, ...],
+    hits: list[InstitutionHit],
+    drafts: list[OfficialDraft],
+    institution_of: dict[str, InstitutionKey | None],
+    roles: dict[str, tuple[str, ...]],
+) -> set[InstitutionKey]:
+    """Institutions the article ties to the signing: named in a sentence about the cooperation or in a
+    list of the parties, or represented by an official who signs."""
+    about_signing = {i for i, s in enumerate(sents)
+                     if COOPERATION.search(text, s.start, s.end) or PARTY_LIST.search(text, s.start, s.end)
+                     or ENUMERATED.match(text, s.start)}
+    found = {h.key for h in hits if sentence_of(sents, h.span.start) in about_signing}
+    found.update(k for d in drafts if "signatory" in roles[d.name] and (k := institution_of[d.name]) is not None)
+    return found
 
 
 def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
@@ -83,8 +101,12 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
         if officials and all("witness" in roles_probe[d.name] for d in officials):
             witnessed_only.add(key)
     in_main = {h.key for h in hits if sentence_of(sents, h.span.start) not in past_sents}
-    partners = [k for k in dict.fromkeys(h.key for h in hits)
-                if k != host and k in in_main and k not in witnessed_only]
+    candidates = [k for k in dict.fromkeys(h.key for h in hits)
+                  if k != host and k in in_main and k not in witnessed_only]
+    signs = _signing_evidence(text, sents, hits, drafts, institution_of, roles_probe)
+    # an institution named only in passing ("sejalan dengan arahan Kemendagri") is no partner; an article
+    # whose signing the cues miss altogether keeps every institution it names
+    partners = [k for k in candidates if k in signs] or candidates
     parties = set(partners) | ({host} if host else set())
     roles, attendance = assign_roles(text, sents, drafts, institution_of, parties, mode)
 

@@ -62,6 +62,8 @@ SCOPE_FALLBACK = re.compile(r"(?i)\b(?:terkait|dukungan\s+bagi)\s+")
 SCOPE_END = re.compile(r"(?i)\s+(?:guna|agar|sehingga|untuk\s+mendorong|yang\s+merupakan)\b|[.\n]|$")
 SCOPE_SPLIT = re.compile(r"\s*,\s*(?:serta\s+|dan\s+)?|\s+serta\s+")
 ENUMERATED = re.compile(r"(?m)^\s*\d+\s*[.)]\s*")
+#: A sentence that lists the parties without a cooperation word: "Instansi tersebut adalah ...".
+PARTY_LIST = re.compile(r"(?i)\b(?:instansi|pemerintah\s+daerah|pemda|lembaga|pihak)\b[^.\n]*?\b(?:adalah|yaitu|yakni|antara\s+lain)\b")
 
 #: Words that end a name ("Budi Hartono dan Kepala ..."): posts, weekdays, clause words.
 STOP_NAME_WORDS = frozenset(

@@ -20,7 +20,7 @@ class Sentence:
 
 # A full stop ends a sentence unless it closes an honorific, an initial or an abbreviation.
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"”’]?[ \t]+(?=[A-Z“\"0-9])")
-_NO_END_BEFORE = re.compile(r"(?:\b(?:Prof|Dr|dr|Drs|Dra|Ir|H|Hj|Muh|Moh|Jl|No|St|Bpk|Ibu|[A-Z])\.)$")
+_NO_END_BEFORE = re.compile(r"(?:\b(?:Prof|Dr|dr|Drs|Dra|Ir|H|Hj|Muh|Moh|Jl|No|St|Bpk|Ibu|Kep|Kab|Kec|Kel|Prov|[A-Z])\.)$")
 
 
 def sentences(text: str) -> tuple[Sentence, ...]:

