@@ -91,12 +91,16 @@ def _attach_agreements(graph: nx.Graph, agreements: dict[str, AgreementInfo]) ->
         for party in info.parties:
             by_party[party].append(info)
     for node, data in graph.nodes(data=True):
-        mine = by_party.get(node, [])
-        data["agreements"] = [a.iri for a in mine]
-        data["years"] = sorted({a.year for a in mine if a.year})
-        data["scopes"] = sorted({s for a in mine for s in a.scopes})
-        data["sources"] = sorted({s for a in mine for s in a.sources})
+        _describe(data, by_party.get(node, []))
     graph.graph["agreements"] = agreements
+
+
+def _describe(data: dict[str, object], mine: list[AgreementInfo]) -> None:
+    """A node's agreements and the years, scopes and sources the page filters and shows them by."""
+    data["agreements"] = [a.iri for a in mine]
+    data["years"] = sorted({a.year for a in mine if a.year})
+    data["scopes"] = sorted({s for a in mine for s in a.scopes})
+    data["sources"] = sorted({s for a in mine for s in a.sources})
 
 
 def institution_network(store: GraphStore) -> nx.Graph:
@@ -135,7 +139,17 @@ def official_network(store: GraphStore) -> nx.Graph:
         _add_institution(graph, institution, str(row["institutionName"]), institutions)
         graph.add_node(official, label=str(row["officialName"]), kind="Official", province="")
         graph.add_edge(official, institution, weight=1, posts=row["posts"] or "")
-    _attach_agreements(graph, _agreements(store))
+    agreements = _agreements(store)
+    _attach_agreements(graph, agreements)
+    # an official is party to nothing: they take the agreements they signed or saw signed, so the
+    # year and scope filters keep them beside their institutions
+    attended: dict[str, list[AgreementInfo]] = defaultdict(list)
+    for row in query_rows(store, "viz_agreement_officials"):
+        if str(row["agreement"]) in agreements:
+            attended[str(row["official"])].append(agreements[str(row["agreement"])])
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "Official":
+            _describe(data, attended.get(node, []))
     return graph
 
 
@@ -153,8 +167,8 @@ def scope_network(store: GraphStore) -> nx.Graph:
     for node, data in graph.nodes(data=True):
         if data["kind"] == "Scope":
             mine = [a for a in agreements.values() if data["label"] in a.scopes]
-            data.update(agreements=[a.iri for a in mine], scopes=[data["label"]], years=sorted({a.year for a in mine if a.year}))
-            data["sources"] = sorted({s for a in mine for s in a.sources})
+            _describe(data, mine)
+            data["scopes"] = [data["label"]]
     for a, b, data in graph.edges(data=True):
         shared = set(graph.nodes[a]["agreements"]) & set(graph.nodes[b]["agreements"])
         data["agreements"] = sorted(shared)

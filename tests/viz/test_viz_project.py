@@ -26,7 +26,7 @@ def _labels(graph: nx.Graph) -> dict[str, str]:
     return {d["label"]: n for n, d in graph.nodes(data=True)}
 
 
-@pytest.mark.parametrize("name", ["network_edges", "viz_institutions", "viz_agreements", "viz_agreement_scopes", "viz_agreement_sources", "viz_officials", "viz_scopes"])
+@pytest.mark.parametrize("name", ["network_edges", "viz_institutions", "viz_agreements", "viz_agreement_scopes", "viz_agreement_sources", "viz_agreement_officials", "viz_officials", "viz_scopes"])
 def test_projection_queries_are_declared_with_a_summary(name: str) -> None:
     assert re.match(r"#\+ summary: \S", query_text(name))
 
@@ -74,6 +74,21 @@ def test_officials_view_links_each_official_to_their_institution(gold_store) -> 
     lan = _labels(graph)[LAN_NAME]
     assert graph.nodes[lan]["kind"] == "CentralAgency"
     assert graph.degree(lan) == len({k for k, inst in expected if inst == LAN_NAME})
+
+
+def test_officials_carry_the_agreements_they_signed_or_saw_signed_so_the_year_filter_keeps_them(gold_store) -> None:  # type: ignore[no-untyped-def]
+    graph = project(gold_store, "officials")
+    labels = _labels(graph)
+    banjar = graph.nodes[labels["Saidi Mansyur"]]  # Bupati Banjar, signed in 2022
+    assert banjar["years"] == ["2022"] and banjar["sources"] == ["000_c565890aab359401.txt"]
+    assert len(banjar["agreements"]) == 1 and "manajemen ASN" in banjar["scopes"]
+    # a witness in 001, whose ceremony the graph holds no agreement of (only an earlier, undated one)
+    assert graph.nodes[labels["Frans J. Papilaya"]]["agreements"] == []
+    officials = {d["label"]: d for d in graph.nodes.values() if d["kind"] == "Official"}
+    # before, every official had no year, so choosing a year hid them all
+    assert {k for k, d in officials.items() if not d["years"]} == {
+        "Frans J. Papilaya", "Asman Abnur", "Dwi Wahyu Atmaji", "Anwar Sanusi"}  # the 001 ceremony
+    assert officials["Adi Suryanto"]["years"] == ["2019", "2021", "2022"]  # Kepala LAN signed in all three
 
 
 def test_scopes_view_is_bipartite_and_weighted_by_agreements(gold_store) -> None:  # type: ignore[no-untyped-def]
