@@ -113,14 +113,14 @@ class InstitutionMatcher:
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> InstitutionMatcher:
-        forms: list[tuple[str, str, InstitutionKey]] = []
+        written: list[tuple[str, str, InstitutionKey]] = []  # (form, its pattern, institution)
         for a in lexicon.agencies:
             key = InstitutionKey(a.name, a.kind)
-            forms += [(alias, rf"(?i:{flexible(alias)})", key) for alias in a.aliases]
-            forms += [(acr, flexible(acr), key) for acr in a.acronyms]
-        forms.sort(key=lambda f: -len(f[0]))  # the longest form that matches at a start wins there
-        agency_keys = {f"a{i}": key for i, (_, _, key) in enumerate(forms)}
-        alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _) in enumerate(forms))
+            written += [(alias, rf"(?i:{flexible(alias)})", key) for alias in a.aliases]
+            written += [(acr, flexible(acr), key) for acr in a.acronyms]
+        written.sort(key=lambda f: -len(f[0]))  # the longest form that matches at a start wins there
+        agency_keys = {f"a{i}": key for i, (_, _, key) in enumerate(written)}
+        alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _) in enumerate(written))
         agency = re.compile(rf"(?<![\w-])(?=(?:{alternatives}))")
         names = _names_regex()
         prefixes = "|".join(f"(?P<{k}>{p})" for k, p in _REGION_PREFIX.items())
