@@ -73,12 +73,12 @@ def find_mode(text: str) -> str:
 
 
 def find_host(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionHit], place: Place) -> InstitutionKey | None:
-    """The institution named in the venue; else the agency that "signs with" the others in the
-    first full sentence that says so (headlines skipped); else the most mentioned agency; else the first named."""
-    if place.venue_span is not None:
-        for h in insts:
-            if place.venue_span.start <= h.span.start < place.venue_span.end:
-                return h.key
+    """The agency that "signs with" the others in the first full sentence that says so (headlines skipped);
+    else the institution named in the venue; else the most mentioned agency; else the first named.
+
+    The host is the side every bilateral agreement of the article is with (shared/gold/SCHEMA.md), so
+    the sentence that says who signs with whom outranks the venue: LAN signing with Kota Bogor and
+    Jawa Barat "di Balai Kota Bogor" makes two agreements with LAN, not one between Bogor and Jawa Barat."""
     for s in sents:
         body = text[s.start:s.end].rstrip()
         if not body.endswith((".", "!", "?", "”", '"')):
@@ -89,6 +89,10 @@ def find_host(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionHit
         subjects = [h for h in insts if s.start <= h.span.start < m.start() and h.key.code is None]
         if subjects:
             return subjects[-1].key
+    if place.venue_span is not None:
+        for h in insts:
+            if place.venue_span.start <= h.span.start < place.venue_span.end:
+                return h.key
     agencies = Counter(h.key for h in insts if h.key.code is None)
     if agencies:
         return agencies.most_common(1)[0][0]

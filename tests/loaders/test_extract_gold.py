@@ -50,7 +50,7 @@ def test_no_seed_names_in_the_extractor_code() -> None:
         assert name not in code
 
 
-def test_host_is_the_institution_in_the_venue_else_the_one_that_signs_with_the_others() -> None:
+def test_host_is_the_one_that_signs_with_the_others_else_the_institution_in_the_venue() -> None:
     by_doc = {p.stem: extract_facts(read_article(p)) for p in sorted(UNSEEN.glob("*.txt"))}
     assert by_doc["102_ugm_host"].events[0].host == "Universitas Gadjah Mada"
     # BP Batam is mentioned more often than LAN there, but LAN is the subject of "menandatangani ... dengan".
