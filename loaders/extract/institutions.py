@@ -60,16 +60,18 @@ def _base_name(region: Region) -> str:
 
 @cache
 def region_names() -> dict[str, dict[str, tuple[Region, ...]]]:
-    """Written region name → kind → regions; short forms ("Seribu" for "Kepulauan Seribu") where they are unambiguous."""
+    """Written region name → kind → regions; short forms ("Seribu" for "Kepulauan Seribu", "DKI Jakarta")
+    where they are unambiguous."""
     index: dict[str, dict[str, list[Region]]] = defaultdict(lambda: defaultdict(list))
     for r in all_regions():
         index[_base_name(r)][r.kind].append(r)
     short: dict[str, list[Region]] = defaultdict(list)
     for r in all_regions():
         base = _base_name(r)
-        for lead in ("Kepulauan ", "Daerah Khusus Ibukota ", "Daerah Istimewa "):
+        for lead, abbreviated in (("Kepulauan ", "Kep. "), ("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI ")):
             if base.startswith(lead):
                 short[base[len(lead):]].append(r)
+                short[abbreviated + base[len(lead):]].append(r)  # "DKI Jakarta", "DI Yogyakarta"
     for name, regions in short.items():
         if name not in index and len(regions) == 1:
             index[name][regions[0].kind].append(regions[0])

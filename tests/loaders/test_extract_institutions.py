@@ -33,6 +33,9 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
         ("Pemerintah Kota Administrasi Jakarta Utara hadir.", "Kota Administrasi Jakarta Utara", "31.72"),
         ("Pemkot Administrasi Jakarta Selatan hadir.", "Kota Administrasi Jakarta Selatan", "31.74"),
         ("Walikota Administrasi Jakarta Pusat hadir.", "Kota Administrasi Jakarta Pusat", "31.71"),
+        ("Pemprov DKI Jakarta hadir.", "Provinsi Daerah Khusus Ibukota Jakarta", "31"),
+        ("Pemerintah Provinsi DI Yogyakarta hadir.", "Provinsi Daerah Istimewa Yogyakarta", "34"),
+        ("Pemerintah Kabupaten Kep. Tanimbar hadir.", "Kabupaten Kepulauan Tanimbar", "81.03"),
     ],
 )
 def test_regions_resolve_to_their_code(text: str, name: str, code: str) -> None:
