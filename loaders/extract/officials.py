@@ -20,7 +20,8 @@ from lankg.loaders.extract.patterns import PLACE_BEFORE_POST, STOP_NAME_WORDS, V
 from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
 from lankg.records import Span
 
-_NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z](?:-[A-Z][a-z]+)?")
+#: A capitalised name word, an initial ("J."), or the Balinese "I" of "I Wayan Koster".
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z](?:-[A-Z][a-z]+)?|I(?=[ \t]+[A-Z][a-z])")
 _LOWER_WORD = re.compile(r"[a-z]{3,}")
 _SEP = re.compile(r"[ \t]*,*[ \t]*")
 _GAP = re.compile(r"[ \t]*")

@@ -25,6 +25,8 @@ DEGREES = DegreeMatcher.build(default_lexicon().degrees)
         ("Dico Mahtado Ganinduto, B.Sc, Bupati", "Dico Mahtado Ganinduto", ("B.Sc.",), "Dico Mahtado Ganinduto, B.Sc"),
         ("dr. Fahmi Fadli,, Bupati", "Fahmi Fadli", ("dr.",), "dr. Fahmi Fadli"),
         ("Dr. Tri Widodo wahyu Utomo, SH., MA., Deputi", "Tri Widodo Wahyu Utomo", ("Dr.", "S.H.", "M.A."), "Dr. Tri Widodo wahyu Utomo, SH., MA."),
+        ("Dr. Ir. I Wayan Koster, M.M. dan", "I Wayan Koster", ("Dr.", "Ir.", "M.M."), "Dr. Ir. I Wayan Koster, M.M."),
+        ("I Nyoman Giri Prasta, S.Sos dan", "I Nyoman Giri Prasta", ("S.Sos.",), "I Nyoman Giri Prasta, S.Sos"),
     ],
 )
 def test_degrees_are_split_and_normalised(written: str, name: str, degrees: tuple[str, ...], mention: str) -> None:
@@ -48,9 +50,9 @@ def test_a_name_in_a_venue_is_not_an_official() -> None:
 
 def test_a_post_in_the_name_of_a_building_is_not_an_official() -> None:
     text = ("LAN menandatangani MoU dengan Pemerintah Kota Denpasar di Ruang Serbaguna Kantor Bupati, Denpasar, "
-            "Senin (29/3/2021). Penandatanganan dilakukan oleh Walikota Denpasar Gusti Ngurah Jaya Negara.")
+            "Senin (29/3/2021). Penandatanganan dilakukan oleh Walikota Denpasar I Gusti Ngurah Jaya Negara.")
     names = {o.name for o in _facts(text).officials}  # type: ignore[attr-defined]
-    assert names == {"Gusti Ngurah Jaya Negara"}
+    assert names == {"I Gusti Ngurah Jaya Negara"}
 
 
 def test_a_walikota_administrasi_signs_for_the_administrative_city() -> None:
