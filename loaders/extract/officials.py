@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
@@ -27,6 +27,7 @@ _SEP = re.compile(r"[ \t]*,*[ \t]*")
 _GAP = re.compile(r"[ \t]*")
 _AREA_WORD = re.compile(r"\s+(?:dan\s+)?(?:[A-Z][\w]*)")
 _ALSO = re.compile(r"\s+sekaligus\s+")
+_AND = re.compile(r"\bdan\b")
 
 
 def _degree_pattern(form: str) -> str:
@@ -122,6 +123,22 @@ def read_person(text: str, pos: int, degrees: DegreeMatcher) -> PersonRead | Non
     return PersonRead(name, tuple(dict.fromkeys(found)), Span(start, end))
 
 
+#: The longest area or unit after a post ("Deputi Bidang Kajian dan Inovasi Manajemen Aparatur Sipil Negara"
+#: has nine words); the cap keeps a text of thousands of capitalised words linear.
+MAX_AREA_WORDS = 12
+#: How much junior the head of a unit ("Kepala Dinas Pendidikan Kabupaten Sleman") ranks than the
+#: same post of the institution itself ("Kepala LAN"), so the institution's head is the one who signs.
+UNIT_HEAD_RANK = 5
+
+
+def _institution_at(text: str, post: int, pos: int, insts: list[InstitutionHit], starts: list[int]) -> InstitutionHit | None:
+    """The first institution after the post starting at ``post`` that reaches past ``pos`` and starts no later
+    than the next word after it ("Wali Kota Makassar": "Kota Makassar" starts inside the post)."""
+    gap = _GAP.match(text, pos).end()  # type: ignore[union-attr]
+    j = bisect.bisect_left(starts, post)
+    return insts[j] if j < len(insts) and insts[j].span.start <= gap and insts[j].span.end > pos else None
+
+
 @dataclass(frozen=True, slots=True)
 class PostHit:
     """A post title in the text, with the institution written right after it, if any."""
@@ -179,19 +196,23 @@ class OfficialFinder:
             post = forms[" ".join(m.group().lower().split())]
             end = m.end()
             title = post.title
-            if post.area:
-                area_end = end
-                while (w := _AREA_WORD.match(text, area_end)) is not None:
-                    k = bisect.bisect_left(starts, w.start())
-                    if k < len(insts) and insts[k].span.start < w.end():
-                        break
-                    area_end = w.end()
-                if area_end > end:
-                    title = f"{post.title} {' '.join(text[end:area_end].split())}"
-                    end = area_end
-            gap = _GAP.match(text, end).end()  # type: ignore[union-attr]
-            j = bisect.bisect_left(starts, m.start())
-            inst = insts[j] if j < len(insts) and insts[j].span.start <= gap and insts[j].span.end > end else None
+            area_end, words = end, 0
+            while words < MAX_AREA_WORDS and (w := _AREA_WORD.match(text, area_end)) is not None:
+                words += 1
+                k = bisect.bisect_left(starts, w.start())
+                if k < len(insts) and insts[k].span.start < w.end():
+                    break
+                area_end = w.end()
+            unit = text[end:area_end]
+            if area_end > end and (post.area or (
+                    _institution_at(text, m.start(), area_end, insts, starts) is not None
+                    and not _AND.search(unit) and not pattern.search(unit))):  # "mewakili Bupati dan Sekda ..."
+                # "Deputi Bidang Kajian ..." always; "Kepala Puslatbang KMP LAN ..." when an institution follows
+                # the unit, whose head is then junior to the institution's own head
+                title = f"{post.title} {' '.join(unit.split())}"
+                post = post if post.area else replace(post, rank=post.rank + UNIT_HEAD_RANK)
+                end = area_end
+            inst = _institution_at(text, m.start(), end, insts, starts)
             out.append(PostHit(Span(m.start(), end), post, title, inst))
         return out
 

@@ -82,3 +82,24 @@ def test_with_two_posts_joined_by_sekaligus_the_first_is_kept() -> None:
     (official,) = _facts(text).officials  # type: ignore[attr-defined]
     assert (official.name, official.position) == ("Muhammad Rudi", "Kepala")
     assert official.institution == "Badan Pengusahaan Kawasan Perdagangan Bebas dan Pelabuhan Bebas Batam"
+
+
+def test_the_head_of_a_unit_keeps_the_unit_in_the_title_and_the_institution_after_it() -> None:
+    text = ("Makassar – Puslatbang KMP LAN menandatangani perjanjian kerja sama dengan Pemerintah Kota Makassar, "
+            "Selasa, 14 Maret 2023. Penandatanganan dilakukan oleh Kepala Puslatbang KMP LAN Andi Taufik dan "
+            "Wali Kota Makassar Moh. Ramdhan Pomanto.")
+    officials = {o.name: o for o in _facts(text).officials}  # type: ignore[attr-defined]
+    assert set(officials) == {"Andi Taufik", "Moh. Ramdhan Pomanto"}
+    taufik = officials["Andi Taufik"]
+    assert (taufik.position, taufik.institution, taufik.roles) == (
+        "Kepala Puslatbang KMP", "Lembaga Administrasi Negara", ("signatory",))
+
+
+def test_the_head_of_a_unit_does_not_sign_in_place_of_the_head_of_the_institution() -> None:
+    text = ("LAN menandatangani MoU dengan Pemerintah Kabupaten Sleman, Senin (29/3/2021). Hadir Bupati Sleman "
+            "Kustini Sri Purnomo dan Kepala Dinas Pendidikan Kabupaten Sleman Budi Santoso.")
+    officials = {o.name: o for o in _facts(text).officials}  # type: ignore[attr-defined]
+    assert officials["Budi Santoso"].position == "Kepala Dinas Pendidikan"
+    assert officials["Budi Santoso"].institution == "Kabupaten Sleman"
+    assert "signatory" in officials["Kustini Sri Purnomo"].roles
+    assert "signatory" not in officials["Budi Santoso"].roles
