@@ -137,10 +137,10 @@ def parse_named_query(name: str, path: str, text: str) -> NamedQuery:
                 return i
         return 1
 
-    unknown = set(meta) - _HEADER_KEYS
+    unknown = [k for k in meta if k not in _HEADER_KEYS]
     if unknown:
-        key = sorted(unknown)[0]
-        raise _fail(path, line_of(key), f"unknown header key {key!r} (allowed: {', '.join(sorted(_HEADER_KEYS))})")
+        key = min(unknown, key=str)  # YAML keys need not be strings: "#+ ?" is a null key, "#+ 1: x" an integer one
+        raise _fail(path, line_of(str(key)), f"unknown header key {key!r} (allowed: {', '.join(sorted(_HEADER_KEYS))})")
     summary = meta.get("summary")
     if not isinstance(summary, str) or not summary.strip():
         raise _fail(path, line_of("summary"), "the header needs a non-empty 'summary'")

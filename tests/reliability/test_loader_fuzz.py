@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lankg.errors import InputError, QueryError
@@ -97,6 +97,8 @@ def test_truncated_utf8_names_file_and_line(tmp_path: Path, name: str, text: str
 @FUZZ
 @given(header=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), min_size=1, max_size=6),
        body=st.sampled_from(["SELECT ?x WHERE { ?x ?p ?o }", "SELECT * WHERE { }", "ASK { }", ""]))
+@example(header=["?"], body="SELECT ?x WHERE { ?x ?p ?o }")  # a null key: once a TypeError, not a QueryError
+@example(header=["1: x", "summary: s"], body="ASK { }")  # an integer key beside a string one
 def test_query_header_random(header: list[str], body: str) -> None:
     text = "".join("#+ " + line.replace("\n", " ").replace("\r", " ") + "\n" for line in header) + body
     try:
