@@ -204,15 +204,15 @@ class OfficialFinder:
                     break
                 area_end = w.end()
             unit = text[end:area_end]
+            after_unit = _institution_at(text, m.start(), area_end, insts, starts)
             if area_end > end and (post.area or (
-                    _institution_at(text, m.start(), area_end, insts, starts) is not None
-                    and not _AND.search(unit) and not pattern.search(unit))):  # "mewakili Bupati dan Sekda ..."
+                    after_unit is not None and not _AND.search(unit) and not pattern.search(unit))):  # "mewakili Bupati dan Sekda ..."
                 # "Deputi Bidang Kajian ..." always; "Kepala Puslatbang KMP LAN ..." when an institution follows
                 # the unit, whose head is then junior to the institution's own head
                 title = f"{post.title} {' '.join(unit.split())}"
                 post = post if post.area else replace(post, rank=post.rank + UNIT_HEAD_RANK)
                 end = area_end
-            inst = _institution_at(text, m.start(), end, insts, starts)
+            inst = after_unit if end == area_end else _institution_at(text, m.start(), end, insts, starts)
             out.append(PostHit(Span(m.start(), end), post, title, inst))
         return out
 
