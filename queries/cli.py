@@ -104,5 +104,7 @@ def serve(
         source = graph
     app = create_app(source, timeout=timeout, max_rows=limit, workers=workers, queue=queue)
     app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
+    if app.state.pool.unsandboxed is not None and store is None:
+        err.print(f"warning: the query workers can reach the network: {app.state.pool.unsandboxed}")
     err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

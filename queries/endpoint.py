@@ -5,8 +5,10 @@ store, so a slow query occupies one worker while the others keep answering:
 pyoxigraph cannot cancel a query, so one that overruns the time limit is
 stopped by killing its process, which is then replaced from the graph file.
 Requests beyond the pool wait in a bounded queue; when that is full they get
-503 with Retry-After instead of piling up. Updates and SERVICE
-(federated queries to other hosts) are refused before anything runs, answers
+503 with Retry-After instead of piling up. Updates, SERVICE (federated
+queries to other hosts), FROM and file: IRIs are refused on the query's
+parsed form before anything runs (lankg.queries.policy), and the workers
+cannot open network connections at all (lankg.queries.sandbox); answers
 larger than the row limit are refused rather than silently cut, and a syntax
 error comes back as a 400 with pyoxigraph's message.
 """
@@ -17,7 +19,6 @@ import contextlib
 import math
 import multiprocessing
 import queue as queue_module
-import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -41,8 +42,9 @@ from lankg.graph.remote import RemoteSource, RemoteStore
 from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import PREFIXES
 from lankg.queries import QUERIES
-from lankg.queries.library import sparql_code, sparql_iris
+from lankg.queries.policy import Refused, vetted
 from lankg.queries.run import bind_params
+from lankg.queries.sandbox import forbid_network
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_QUERY_BYTES = 100_000
@@ -67,36 +69,6 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
-_UPDATE = re.compile(
-    r"^(?:\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>))*\s*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
-)
-_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
-_FROM = re.compile(r"(?<![?$\w:])FROM\b(?![:-])", re.IGNORECASE)
-_FILE_IRI = re.compile(r"^\s*file:", re.IGNORECASE)
-
-
-def refusal(text: str) -> tuple[int, str] | None:
-    """Why the endpoint will not run ``text`` (status and message), or None if it may.
-
-    Besides updates and SERVICE, a ``file:`` IRI anywhere in the query (FROM,
-    BASE, GRAPH, ...) is refused outright, and FROM / FROM NAMED are refused
-    because the default graph is always the union of the store's graphs: the
-    store never loads what a query names, and a FROM it ignored would only
-    mislead.
-    """
-    visible = sparql_code(text)
-    if _UPDATE.match(visible):
-        return 403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused"
-    if _SERVICE.search(visible):
-        return 403, "SERVICE (federated query to another endpoint) is refused: this endpoint only queries its own graph"
-    if any(_FILE_IRI.match(iri) for iri in sparql_iris(text)):
-        return 403, "file: IRIs are refused: this endpoint never reads files named in a query"
-    if _FROM.search(visible):
-        return 400, "FROM and FROM NAMED are not supported: the default graph is the union of all graphs; use GRAPH <iri> { ... }"
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class Job:
     """One query for the worker: its text, the client's acceptable media types, and parameter bindings."""
@@ -150,10 +122,18 @@ def negotiate(accept: tuple[str, ...], offered: dict[str, object]) -> str | None
 
 
 def answer(store: GraphStore | RemoteStore, job: Job, max_rows: int) -> Outcome:
-    """Run ``job`` on ``store`` and serialise its answer in a negotiated format (called in the worker)."""
+    """Vet ``job`` (lankg.queries.policy), run it on ``store`` and serialise its answer in a negotiated format (called in the worker).
+
+    The check runs here, in the worker, so a query that is slow or hostile to
+    parse costs a worker under the time limit, never the server's event loop.
+    """
     subs = dict(job.substitutions)
     try:
-        result = store.query(job.text, subs)
+        text = vetted(job.text)
+    except Refused as exc:
+        return _error(exc.status, str(exc))
+    try:
+        result = store.query(text, subs)
         if isinstance(result, ox.QueryBoolean):
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
@@ -166,7 +146,7 @@ def answer(store: GraphStore | RemoteStore, job: Job, max_rows: int) -> Outcome:
             for count, _ in enumerate(result, start=1):
                 if count > max_rows:
                     return _error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
-            rerun = store.query(job.text, subs)
+            rerun = store.query(text, subs)
             return Outcome(200, mime, rerun.serialize(format=RESULT_TYPES[mime]))
         mime = negotiate(job.accept, GRAPH_TYPES)
         if mime is None:
@@ -185,14 +165,18 @@ def answer(store: GraphStore | RemoteStore, job: Job, max_rows: int) -> Outcome:
 
 
 def _worker_main(graph: str | RemoteSource, max_rows: int, conn: Connection) -> None:
-    """The worker process: load the graph once (or connect to the remote store), then answer jobs until the pipe closes."""
+    """The worker process: cut off the network, load the graph once (or connect to the remote store), then answer jobs until the pipe closes.
+
+    The ready message says whether the network is cut off: None if it is, else why not.
+    """
     store: GraphStore | RemoteStore
+    unsandboxed = "answers from a remote SPARQL server" if isinstance(graph, RemoteSource) else forbid_network()
     try:
         store = graph.open() if isinstance(graph, RemoteSource) else GraphStore.from_file(Path(graph))
     except LankgError as exc:
         conn.send(("error", str(exc)))
         return
-    conn.send(("ready", len(store) if isinstance(store, GraphStore) else 0))
+    conn.send(("ready", (len(store) if isinstance(store, GraphStore) else 0, unsandboxed)))
     while True:
         try:
             job = conn.recv()
@@ -211,6 +195,8 @@ class QueryWorker:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self.quads = 0
+        #: Why this worker can reach the network (None: it cannot; see lankg.queries.sandbox).
+        self.unsandboxed: str | None = None
 
     @property
     def running(self) -> bool:
@@ -239,7 +225,8 @@ class QueryWorker:
             process.join()
             parent.close()
             raise QueryError(str(detail))
-        self._process, self._conn, self.quads = process, parent, int(detail)
+        quads, self.unsandboxed = detail
+        self._process, self._conn, self.quads = process, parent, int(quads)
 
     def stop(self) -> None:
         if self._process is not None:
@@ -303,6 +290,11 @@ class WorkerPool:
     @property
     def quads(self) -> int:
         return max((w.quads for w in self.workers), default=0)
+
+    @property
+    def unsandboxed(self) -> str | None:
+        """Why some worker can reach the network, or None when none can."""
+        return next((w.unsandboxed for w in self.workers if w.unsandboxed is not None), None)
 
     @property
     def waiting(self) -> int:
@@ -437,9 +429,6 @@ def create_app(
     retry_after = str(max(1, math.ceil(timeout)))
 
     async def run(job: Job) -> Response:
-        refused = refusal(job.text)
-        if refused is not None:
-            return PlainTextResponse(refused[1] + "\n", status_code=refused[0])
         try:
             pool.admit()
         except Overloaded:
@@ -499,6 +488,7 @@ def create_app(
                 "busy": pool.busy,
                 "waiting": pool.waiting,
                 "restarts": pool.restarts,
+                "networkSandbox": pool.unsandboxed is None,
             }
         )
 
@@ -550,4 +540,4 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-__all__ = ["create_app", "refusal", "negotiate", "answer", "Job", "Outcome", "QueryWorker", "WorkerPool", "Overloaded"]
+__all__ = ["create_app", "negotiate", "answer", "Job", "Outcome", "QueryWorker", "WorkerPool", "Overloaded"]

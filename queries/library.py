@@ -91,11 +91,6 @@ def sparql_code(text: str) -> str:
     return _HIDDEN.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", text)
 
 
-def sparql_iris(text: str) -> list[str]:
-    """The IRIs written in the query (``<...>``), outside string literals and comments."""
-    return [m.group(0)[1:-1] for m in _HIDDEN.finditer(text) if m.group(0).startswith("<")]
-
-
 def query_variables(text: str) -> set[str]:
     """The names of the variables (``?x`` or ``$x``) that occur in the query body."""
     return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", sparql_code(text)))
