@@ -27,7 +27,6 @@ from rdflib.term import URIRef
 
 from lankg.errors import QueryError
 
-
 #: A codepoint escape left after expansion was escaped twice (``\\u005Cu0053``): rdflib would expand it again, oxigraph not.
 _ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
 
