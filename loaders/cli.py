@@ -13,7 +13,7 @@ from rich.table import Table
 from lankg.console import err, out, reports_errors
 from lankg.errors import InputError
 from lankg.loaders.articles import read_article
-from lankg.loaders.evaluate import evaluate
+from lankg.loaders.evaluate import evaluate, explain
 from lankg.loaders.extract import extract_facts
 from lankg.loaders.facts_json import read_facts, write_facts
 
@@ -51,18 +51,34 @@ def eval_command(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold facts .json files.")],
     pred: Annotated[Path, typer.Option("--pred", help="Folder of predicted facts .json files.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show: Annotated[bool, typer.Option("--explain", help="Also list every missed and spurious fact with the text around it.")] = False,
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option("--articles", help="Folder of the article texts, for --explain (default: 'articles' beside --gold)."),
+    ] = None,
 ) -> None:
-    """Precision, recall and F1 per key of the facts format, and their macro F1."""
+    """Precision, recall and F1 per key of the facts format, and their macro F1 (the rules of shared/tools/score.py)."""
     result = evaluate(_read_dir(gold), _read_dir(pred))
     if as_json:
         out.print_json(json.dumps(result.as_dict()))
-        return
-    table = Table(title=f"lankg eval ({len(result.documents)} articles)", title_justify="left")
-    for col in ("key", "tp", "fp", "fn", "precision", "recall", "F1"):
-        table.add_column(col, justify="left" if col == "key" else "right")
-    for s in result.scores:
-        table.add_row(s.key, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
-    table.add_row("[bold]macro F1[/]", "", "", "", "", "", f"[bold]{result.macro_f1:.3f}[/]")
-    out.print(table)
+    else:
+        table = Table(title=f"lankg eval ({len(result.documents)} articles)", title_justify="left")
+        for col in ("key", "tp", "fp", "fn", "precision", "recall", "F1"):
+            table.add_column(col, justify="left" if col == "key" else "right")
+        for s in result.scores:
+            table.add_row(s.key, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        table.add_row("[bold]macro F1[/]", "", "", "", "", "", f"[bold]{result.macro_f1:.3f}[/]")
+        out.print(table)
     for doc in result.missing_pred:
         err.print(f"[yellow]no prediction for[/] {escape(doc)}")
+    if show:
+        folders = articles or [gold.parent / "articles"]
+
+        def text_of(doc: str) -> str | None:
+            for folder in folders:
+                if (folder / doc).is_file():
+                    return read_article(folder / doc).text
+            return None
+
+        for line in explain(result, text_of):
+            out.print(escape(line), soft_wrap=True)

@@ -14,6 +14,20 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SAMPLE_ARTICLES = ROOT / "data" / "articles"
 GOLD_DIR = TESTS / "data" / "gold"
+#: The shared folder beside the repository (development set, reference scorer); LANKG_SHARED points elsewhere.
+SHARED = Path(os.environ.get("LANKG_SHARED", ROOT.parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under the shared folder; skip the test, saying why, when it is not there.
+
+    The development set holds third-party news pages, so it is read in place
+    and never copied into the repository.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the development set and reference scorer live in ../shared; set LANKG_SHARED)")
+    return path
 
 
 def require_program(path_or_name: str) -> str:

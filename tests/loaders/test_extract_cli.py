@@ -55,13 +55,13 @@ def test_eval_prints_a_table_and_json(tmp_path: Path) -> None:
     runner.invoke(app, ["extract", *map(str, ARTICLES), "--out", str(tmp_path)])
     table = runner.invoke(app, ["eval", "--gold", str(GOLD), "--pred", str(tmp_path)])
     assert table.exit_code == 0, table.output
-    for key in ("institutions", "official posts", "signatories", "agreement scopes", "event dates", "macro F1"):
+    for key in ("institutions", "official_posts", "signatories", "agreement_scopes", "event_dates", "macro F1"):
         assert key in table.output
     as_json = runner.invoke(app, ["eval", "--gold", str(GOLD), "--pred", str(tmp_path), "--json"])
     data = json.loads(as_json.output)
     assert data["macro_f1"] >= 0.95
-    assert set(data["keys"]) == {"institutions", "officials", "official posts", "signatories", "agreements",
-                                 "agreement scopes", "event dates"}
+    assert set(data["keys"]) == {"institutions", "officials", "official_posts", "signatories", "agreements",
+                                 "agreement_scopes", "event_dates"}
 
 
 def test_eval_scores_a_missing_prediction_as_nothing_found(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lankg.loaders.articles import read_article
-from lankg.loaders.evaluate import KEYS, evaluate
+from lankg.loaders.evaluate import KEYS, evaluate, items
 from lankg.loaders.extract import extract_facts
 from lankg.loaders.facts_json import read_facts
 
@@ -24,8 +24,8 @@ def _pairs(articles: Path, gold: Path) -> list[tuple[Path, Path]]:
 @pytest.mark.parametrize(("article", "gold"), _pairs(ARTICLES, GOLD), ids=lambda p: p.stem)
 @pytest.mark.parametrize("key", list(KEYS))
 def test_seed_article_matches_gold_on_every_key(article: Path, gold: Path, key: str) -> None:
-    predicted = KEYS[key](extract_facts(read_article(article)))
-    expected = KEYS[key](read_facts(gold))
+    predicted = items(extract_facts(read_article(article))).keys[key]
+    expected = items(read_facts(gold)).keys[key]
     assert predicted == expected, f"missing {expected - predicted}, extra {predicted - expected}"
 
 
