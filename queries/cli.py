@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from lankg.console import err, out, reports_errors
+from lankg.console import err, out, printable, reports_errors
 from lankg.errors import QueryError
 from lankg.graph.store import GraphStore
 from lankg.queries import QUERIES
@@ -32,8 +34,8 @@ def _table(answer: QueryAnswer, title: str) -> Table:
     table = Table(title=title, title_justify="left")
     for column in answer.columns:
         table.add_column(column, overflow="fold")
-    for row in answer.display_values():
-        table.add_row(*("" if v is None else v for v in row))
+    for row in answer.display_values():  # as Text: a value is never read as rich markup, and its control characters are escaped
+        table.add_row(*(Text("" if v is None else printable(v)) for v in row))
     return table
 
 
@@ -71,7 +73,7 @@ def query(
     elif fmt == "json":
         out.out(to_json(answer))
     else:
-        out.print(_table(answer, f"{named.name} ({len(answer.rows)} rows)"))
+        out.print(_table(answer, escape(printable(f"{named.name} ({len(answer.rows)} rows)"))))
 
 
 @reports_errors
