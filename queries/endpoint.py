@@ -511,7 +511,14 @@ class WorkerPool:
             self._cond.notify_all()
 
     def _take(self, ticket: Ticket) -> QueryWorker | None:
-        """An idle worker ``ticket`` may have now: a general one if it is first in line, a fast-only one if it is the first fast ticket."""
+        """An idle worker ``ticket`` may have now: a general one if it is first in line, a fast-only one if it is the first fast ticket.
+
+        An idle worker whose process has died (killed from outside) is first
+        sent to be replaced, whichever lane it serves, so no lane is left short.
+        """
+        for dead in [w for w in self._idle if not w.running]:
+            self._idle.remove(dead)
+            threading.Thread(target=self._replace, args=(dead,), daemon=True).start()
         general = [w for w in self._idle if w not in self.fast_only]
         if general and self._waiting[0] is ticket:
             return general[0]
