@@ -301,7 +301,10 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
             outcome = answer(store, job, limits, spool)
         except MemoryError:
             outcome = _error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
-        conn.send(outcome)
+        try:
+            conn.send(outcome)
+        except OSError:  # the server stopped waiting (its client left, or it is shutting down)
+            return
 
 
 class QueryWorker:
