@@ -7,6 +7,7 @@ Library code never prints; commands report through these and turn a
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -20,6 +21,19 @@ from lankg.errors import LankgError
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+#: Characters that a terminal would act on rather than show: C0 controls but tab and line feed, DEL, C1 controls (ESC, CSI, OSC...).
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: each control character (tab and line feed kept) written as its ``\\xNN`` escape.
+
+    Literals come from news articles and facts files; an ESC or OSC sequence
+    in one must not recolour, retitle or rewrite the reader's terminal.
+    """
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -32,7 +46,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except LankgError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            err.print(f"[bold red]error:[/] {escape(printable(str(exc)))}")
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper

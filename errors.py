@@ -36,6 +36,23 @@ class InputError(LankgError, ValueError):
         return f"{where}: {self.reason}"
 
 
+class OutputError(LankgError):
+    """An output cannot be written: the folder is read-only or is a file, the disk is full."""
+
+    exit_code = 4
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class OutputBusy(OutputError):
+    """Another ``lankg build`` holds the output folder; trying again later can succeed."""
+
+    exit_code = 5
+
+
 class ExtractionError(LankgError):
     """The extractor could not make sense of an article it could read."""
 

@@ -3,7 +3,9 @@
 Reads refuse empty, binary, oversized and non-UTF-8 files with an
 ``InputError`` that names the file; writes go to a temporary file in the same
 folder and are renamed into place, so a crash never leaves half a file behind
-and never destroys what an earlier run built.
+and never destroys what an earlier run built; a write the system refuses (a
+read-only folder, a full disk, a file where a folder should be) is an
+``OutputError`` naming the path, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from lankg.errors import InputError
+from lankg.errors import InputError, OutputError
 
 #: Larger inputs are refused: no news article comes near it.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -51,9 +53,12 @@ def read_text_checked(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
 @contextlib.contextmanager
 def atomic_write(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:  # type: ignore[type-arg]
     """Open a temporary sibling of ``path`` for writing; rename it over ``path`` on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write: {exc.strerror or exc}") from None
     binary = "b" in mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as handle:
             yield handle
@@ -61,9 +66,11 @@ def atomic_write(path: Path, mode: str = "w", encoding: str | None = "utf-8") ->
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(path, f"cannot write: {exc.strerror or exc}") from None
         raise
 
 

@@ -8,7 +8,7 @@ never edits what an earlier stage made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 InstitutionKind = Literal[
@@ -125,8 +125,6 @@ class FactBundle:
     note: str | None = None
     curated: bool = False
     """True for hand-made facts files, which override extraction of the same article."""
-    extra: dict[str, object] = field(default_factory=dict, compare=False)
-    """Keys outside the schema that a facts file carried, kept so nothing is lost."""
 
     @property
     def doc(self) -> str:

@@ -9,20 +9,31 @@ import typer
 from rdflib import Dataset
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from lankg.console import err, out, progress, reports_errors
-from lankg.errors import InputError, ValidationFailed
+from lankg import values
+from lankg.console import err, out, printable, progress, reports_errors
+from lankg.errors import InputError, UsageError, ValidationFailed
 from lankg.graph import export as graph_export
 from lankg.graph.describe import describe
 from lankg.graph.remote import RemoteStore, parse_auth
 from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
 from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.loaders import collect_inputs, load_all
+from lankg.loaders.budget import DEFAULT_ARTICLE_BUDGET
 from lankg.ontology.namespaces import DEFAULT_BASE
 from lankg.pipeline import SAMPLE_CORPUS, run_build
 
 #: Where ``lankg validate`` and ``lankg export`` read the built graph unless told otherwise.
 BUILT_GRAPH = Path("out") / "graph.trig"
+
+
+def checked_base(base: str) -> str:
+    """The --base option, if instance IRIs can be minted under it; else a UsageError saying why."""
+    try:
+        return values.base_iri(base)
+    except ValueError as exc:
+        raise UsageError(f"--base {exc}") from None
 
 
 @reports_errors
@@ -43,6 +54,9 @@ def build(
         bool, typer.Option("--cache/--no-cache", help="Reuse facts of unchanged articles from OUT/.cache instead of extracting them again.")
     ] = True,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes extracting articles in parallel.")] = 2,
+    article_budget: Annotated[
+        float, typer.Option(min=0, help="CPU seconds one article may take to extract; an article past it is reported and skipped (0: no limit).")
+    ] = DEFAULT_ARTICLE_BUDGET,
     store: Annotated[
         str | None,
         typer.Option(help="Also load the graph into this SPARQL 1.1 server (its query endpoint URL), graph by graph."),
@@ -56,6 +70,7 @@ def build(
 ) -> None:
     """Extract facts from articles, build the knowledge graph, and write out/graph.ttl, graph.trig, void.ttl and network.html."""
     paths = inputs or [SAMPLE_CORPUS]
+    base = checked_base(base)
     auth = parse_auth(store_auth)
     with progress() as bar:
         task = bar.add_task("Reading articles", total=None)
@@ -68,14 +83,17 @@ def build(
             reason=reason,
             cache_dir=out_dir / ".cache" if cache else None,
             jobs=jobs,
+            article_budget=article_budget or None,
             on_start=lambda n: bar.update(task, total=n),
             on_done=lambda p: bar.update(task, advance=1, description=f"Read {p.name}"),
         )
     for error in result.errors:
-        err.print(f"[yellow]skipped:[/] {escape(str(error))}")
+        err.print(f"[yellow]skipped:[/] {escape(printable(str(error)))}")
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/] {escape(printable(warning))}")
     for j in result.stats.unknown_judgements:
         where = f" (line {j.line})" if j.line else ""
-        err.print(f"[yellow]judgement{where} names a record no input has:[/] {escape(j.left)} / {escape(j.right)}")
+        err.print(f"[yellow]judgement{where} names a record no input has:[/] {escape(printable(j.left))} / {escape(printable(j.right))}")
     table = Table(title="lankg build", show_header=False, title_justify="left")
     s = result.stats
     table.add_row("input files", f"{len(result.inputs)} ({len(result.errors)} skipped)")
@@ -145,6 +163,7 @@ def export(
     """
     if fmt not in graph_export.FORMATS:
         raise InputError(Path(fmt), f"unknown export format; choose one of {', '.join(graph_export.FORMATS)}")
+    base = checked_base(base)
     ds = _read_graph(graph_file)
     if out_file is None:
         typer.echo(graph_export.serialise(ds, fmt), nl=False)
@@ -169,12 +188,13 @@ def entities(
     """List resolved entities with the record ids a judgements file refers to (left/right)."""
     if kind not in ("institution", "official", "event"):
         raise InputError(Path(kind), "unknown kind; choose institution, official or event")
+    base = checked_base(base)
     files = collect_inputs(inputs or [SAMPLE_CORPUS])
     bundles, errors = load_all(files)
     if errors and not bundles:  # nothing could be read: an error, not an empty table
         raise errors[0]
     for error in errors:
-        err.print(f"[yellow]skipped:[/] {escape(str(error))}")
+        err.print(f"[yellow]skipped:[/] {escape(printable(str(error)))}")
     if judgements is not None and not judgements.exists():
         raise InputError(judgements, "no such judgements file")
     resolution = resolve(bundles, read_judgements(judgements or DEFAULT_JUDGEMENTS), base=base)
@@ -183,7 +203,7 @@ def entities(
     table.add_column("name")
     table.add_column("records (for judgements)", overflow="fold")
     for entity in resolution.clusters(kind):
-        table.add_row(entity.iri, entity.name or "", "\n".join(entity.records))
+        table.add_row(Text(entity.iri), Text(printable(entity.name or "")), Text(printable("\n".join(entity.records))))
     out.print(table)
 
 

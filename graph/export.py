@@ -1,13 +1,17 @@
 """Write the dataset as Turtle, N-Triples, JSON-LD or TriG, atomically and byte-for-byte reproducibly.
 
 Turtle uses rdflib's ``longturtle`` (sorted subjects and predicates, one object
-per line), N-Triples lines are sorted, so the same graph always gives the same
-bytes and diffs between builds are small.
+per line), N-Triples lines are sorted, and JSON-LD nodes and values are sorted
+(rdflib writes them in the order of its hash-based indexes, which changes with
+PYTHONHASHSEED), so the same graph always gives the same bytes and diffs
+between builds are small.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 
@@ -43,8 +47,23 @@ def serialise(ds: Dataset, fmt: str) -> str:
         lines = sorted(set(graph.serialize(format="nt").splitlines()))
         return "\n".join(line for line in lines if line) + "\n"
     if fmt == "jsonld":
-        return graph.serialize(format="json-ld", context=PREFIXES, indent=2, sort_keys=True)
+        document = json.loads(graph.serialize(format="json-ld", context=PREFIXES))
+        return json.dumps(_sorted_jsonld(document), indent=2, sort_keys=True, ensure_ascii=False)
     return graph.serialize(format=FORMATS[fmt])
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _sorted_jsonld(value: Any, key: str | None = None) -> Any:
+    """A JSON-LD document with every array in a fixed order, except ``@list`` arrays, whose order is data."""
+    if isinstance(value, dict):
+        return {k: _sorted_jsonld(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_jsonld(v) for v in value]
+        return items if key == "@list" else sorted(items, key=_sort_key)
+    return value
 
 
 def _turtle_body(graph: Graph) -> str:
@@ -80,9 +99,14 @@ def write(ds: Dataset, path: Path, fmt: str) -> None:
     write_text_atomic(path, serialise(ds, fmt))
 
 
+def graph_text(graph: Graph) -> str:
+    """One graph (e.g. the dataset description) as deterministic Turtle."""
+    return graph.serialize(format="longturtle")
+
+
 def write_graph(graph: Graph, path: Path) -> None:
-    """Write one graph (e.g. the dataset description) as deterministic Turtle, atomically."""
-    write_text_atomic(path, graph.serialize(format="longturtle"))
+    """Write one graph as deterministic Turtle, atomically."""
+    write_text_atomic(path, graph_text(graph))
 
 
 def read_trig(path: Path) -> Dataset:

@@ -14,8 +14,9 @@ import unicodedata
 
 from rdflib import URIRef
 
+from lankg import values
+
 _SPACE = re.compile(r"\s+")
-_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
 
 
 def normalise_key(text: str) -> str:
@@ -35,9 +36,7 @@ def mint(base: str, kind: str, *parts: str) -> URIRef:
 
 def region_iri(base: str, code: str) -> URIRef:
     """A regional government's IRI carries its Kemendagri code: ``<base>region/81.03``."""
-    if not _CODE.match(code):
-        raise ValueError(f"not a Kemendagri province or regency/city code: {code!r}")
-    return URIRef(f"{base}region/{code}")
+    return URIRef(f"{base}region/{values.kemendagri_code(code)}")
 
 
 def graph_iri(base: str, name: str) -> URIRef:

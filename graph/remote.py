@@ -31,9 +31,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from lankg import values
 from lankg.errors import QueryError, UsageError
 
-_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
@@ -108,8 +108,10 @@ def with_values(sparql: str, substitutions: Mapping[str, object]) -> str:
         return sparql
     names = list(substitutions)
     for name in names:
-        if not _VARIABLE.match(name):
-            raise QueryError(f"not a SPARQL variable name: {name!r:.40}")
+        try:
+            values.variable_name(name)
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
     terms = " ".join(term_n3(substitutions[n]) for n in names)
     brace = query_form(sparql)[1]
     if brace < 0:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from lankg.errors import InputError
+from lankg.loaders.anchor import anchor_spans
 from lankg.loaders.articles import read_article
+from lankg.loaders.budget import OverBudget, cpu_budget
 from lankg.loaders.extract import extract_facts
+from lankg.loaders.extract.lexicon import default_lexicon
 from lankg.loaders.facts_json import read_facts
+from lankg.loaders.regions import all_regions
 from lankg.records import FactBundle
 
 ARTICLE_SUFFIXES = (".txt",)
 FACTS_SUFFIXES = (".json",)
+#: The bundled sample corpus: built when no input is given, and where a curated file's article is looked for last.
+SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -26,11 +32,45 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def load_one(path: Path) -> FactBundle:
+def articles_by_name(paths: Sequence[Path]) -> dict[str, Path]:
+    """The article files among ``paths`` by file name (the first of two with one name), as a facts file's ``doc`` names them."""
+    return {p.name: p for p in reversed(paths) if p.suffix in ARTICLE_SUFFIXES}
+
+
+def read_curated(path: Path, articles: Mapping[str, Path]) -> FactBundle:
+    """A curated facts file, its mentions anchored in its article and its spans checked against it.
+
+    ``doc`` is a bare file name (``read_facts`` refuses paths), looked up among
+    the input ``articles``, then in the sample corpus; nothing else is read.
+    """
+    bundle = read_facts(path, curated=True)
+    for article in (articles.get(bundle.doc), SAMPLE_CORPUS / bundle.doc):
+        if article is not None and article.is_file():
+            try:
+                text = read_article(article).text
+            except InputError:
+                continue  # the article itself is reported where it is an input
+            return anchor_spans(bundle, text, path)
+    return bundle
+
+
+def extract_one(path: Path, budget: float | None = None) -> FactBundle:
+    """Facts extracted from one article, within ``budget`` CPU seconds (loading the lexicons and gazetteer is not counted)."""
+    article = read_article(path)
+    default_lexicon()
+    all_regions()
+    try:
+        with cpu_budget(budget):
+            return extract_facts(article)
+    except OverBudget:
+        raise InputError(path, f"extraction took more than the {budget:g} s of CPU time an article may take (--article-budget); skipped") from None
+
+
+def load_one(path: Path, *, articles: Mapping[str, Path] | None = None, budget: float | None = None) -> FactBundle:
     """Facts from one file: extracted from an article, or read from a hand-curated facts JSON file."""
     if path.suffix in FACTS_SUFFIXES:
-        return read_facts(path, curated=True)
-    return extract_facts(read_article(path))
+        return read_curated(path, articles or {})
+    return extract_one(path, budget)
 
 
 def merge_loaded(outcomes: Iterable[FactBundle | InputError]) -> tuple[list[FactBundle], list[InputError]]:
@@ -48,14 +88,16 @@ def merge_loaded(outcomes: Iterable[FactBundle | InputError]) -> tuple[list[Fact
 
 
 def load_all(
-    paths: Iterable[Path], *, on_done: Callable[[Path], None] | None = None
+    paths: Iterable[Path], *, on_done: Callable[[Path], None] | None = None, budget: float | None = None
 ) -> tuple[list[FactBundle], list[InputError]]:
     """Load every file, keeping going past bad ones; curated facts override extraction of the same article."""
+    ordered = list(paths)
+    articles = articles_by_name(ordered)
 
     def outcomes() -> Iterator[FactBundle | InputError]:
-        for path in paths:
+        for path in ordered:
             try:
-                yield load_one(path)
+                yield load_one(path, articles=articles, budget=budget)
             except InputError as exc:
                 yield exc
             if on_done is not None:

@@ -1,7 +1,9 @@
 """Read a news article file into an ``Article``: its text, unchanged, and a reference to it.
 
-The text is kept exactly as read (after UTF-8 decoding and BOM removal), so
-every character span the extractor reports indexes into the file's content.
+The text is kept as read (after UTF-8 decoding and BOM removal), so every
+character span the extractor reports indexes into the file's content; only
+control characters other than tab and line ends become spaces, one for one,
+so that no escape sequence or NUL reaches the graph and the offsets stay.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from lankg import values
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
 from lankg.records import ArticleRef
@@ -28,7 +31,9 @@ class Article:
 
 def read_article(path: Path) -> Article:
     """Read one plain-text article; raise ``InputError`` naming the file when it is not one."""
-    text = read_text_checked(path)
+    text = values.without_controls(read_text_checked(path))
+    if not text.strip():
+        raise InputError(path, "file holds only whitespace and control characters")
     head = text[:2048].lstrip().lower()
     if any(head.startswith(marker) or f"\n{marker}" in head for marker in _HTML_MARKERS):
         raise InputError(path, "looks like HTML; lankg reads articles as plain text (save the article's text first)")

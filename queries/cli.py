@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from lankg.console import err, out, reports_errors
+from lankg.console import err, out, printable, reports_errors
 from lankg.errors import QueryError
 from lankg.graph.store import GraphStore
 from lankg.queries import QUERIES
@@ -32,8 +34,8 @@ def _table(answer: QueryAnswer, title: str) -> Table:
     table = Table(title=title, title_justify="left")
     for column in answer.columns:
         table.add_column(column, overflow="fold")
-    for row in answer.display_values():
-        table.add_row(*("" if v is None else v for v in row))
+    for row in answer.display_values():  # as Text: a value is never read as rich markup, and its control characters are escaped
+        table.add_row(*(Text("" if v is None else printable(v)) for v in row))
     return table
 
 
@@ -71,7 +73,7 @@ def query(
     elif fmt == "json":
         out.out(to_json(answer))
     else:
-        out.print(_table(answer, f"{named.name} ({len(answer.rows)} rows)"))
+        out.print(_table(answer, escape(printable(f"{named.name} ({len(answer.rows)} rows)"))))
 
 
 @reports_errors
@@ -83,6 +85,11 @@ def serve(
     limit: Annotated[int, typer.Option(help="Most result rows (or triples) returned for one query.")] = 10_000,
     workers: Annotated[int, typer.Option(help="Query processes answering at once (a slow query holds only one).")] = 2,
     queue: Annotated[int, typer.Option(help="Requests that may wait for a free worker; more get 503 with Retry-After.")] = 16,
+    fast_workers: Annotated[
+        int | None, typer.Option(help="Workers kept for queries known to finish within a second (default: 1 when --workers is 2 or more).")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Most bytes of serialised answer returned for one query.")] = 64 * 1024 * 1024,
+    memory: Annotated[int, typer.Option(help="Megabytes a query worker may grow by while answering, beyond the loaded graph (0: no limit).")] = 1024,
     store: Annotated[
         str | None,
         typer.Option(help="Answer from this SPARQL 1.1 server (its query endpoint URL, loaded by `lankg build --store`) instead of --graph."),
@@ -93,7 +100,7 @@ def serve(
     import uvicorn
 
     from lankg.graph.remote import RemoteSource, parse_auth
-    from lankg.queries.endpoint import create_app
+    from lankg.queries.endpoint import MAX_REQUEST_LINE_BYTES, create_app
 
     source: Path | RemoteSource
     if store is not None:
@@ -102,9 +109,10 @@ def serve(
         raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
     else:
         source = graph
-    app = create_app(source, timeout=timeout, max_rows=limit, workers=workers, queue=queue)
+    app = create_app(source, timeout=timeout, max_rows=limit, workers=workers, queue=queue, fast_workers=fast_workers,
+                     max_bytes=max_bytes, memory_mb=memory)
     app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
     if app.state.pool.unsandboxed is not None and store is None:
         err.print(f"warning: the query workers can reach the network: {app.state.pool.unsandboxed}")
     err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES)

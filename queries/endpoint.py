@@ -2,29 +2,43 @@
 
 Queries run in a small pool of child processes, each holding the pyoxigraph
 store, so a slow query occupies one worker while the others keep answering:
-pyoxigraph cannot cancel a query, so one that overruns the time limit is
+pyoxigraph cannot cancel a query, so one that overruns the time limit (counted
+from the request's arrival, waiting included) or whose client hangs up is
 stopped by killing its process, which is then replaced from the graph file.
-Requests beyond the pool wait in a bounded queue; when that is full they get
-503 with Retry-After instead of piling up. Updates, SERVICE (federated
-queries to other hosts), FROM and file: IRIs are refused on the query's
-parsed form before anything runs (lankg.queries.policy), and the workers
-cannot open network connections at all (lankg.queries.sandbox); answers
-larger than the row limit are refused rather than silently cut, and a syntax
-error comes back as a 400 with pyoxigraph's message.
+A share of the workers takes only queries known to finish fast, so slow ones
+cannot starve them. Requests beyond the pool wait in a bounded queue; when
+that is full they get 503 with Retry-After instead of piling up. Updates,
+SERVICE (federated queries to other hosts), FROM and file: IRIs are refused
+on the query's parsed form before anything runs (lankg.queries.policy), and
+the workers cannot open network connections at all (lankg.queries.sandbox).
+Each worker's address space may grow only so far beyond its loaded graph
+(RLIMIT_AS); answers larger than the row or byte limit are refused rather
+than silently cut, and large answers are streamed from a spool file, so the
+server never holds one in memory; a syntax error comes back as a 400 with
+pyoxigraph's message.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import io
 import math
 import multiprocessing
-import queue as queue_module
+import os
+import resource
+import shutil
+import signal
+import tempfile
 import threading
-from collections.abc import AsyncIterator
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import IO
 from urllib.parse import parse_qs
 
 import anyio
@@ -32,7 +46,7 @@ import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -48,6 +62,22 @@ from lankg.queries.sandbox import forbid_network
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_QUERY_BYTES = 100_000
+#: Longest request line the HTTP layer reads (so that a GET query up to it gets a 414 rather than a dropped connection).
+MAX_REQUEST_LINE_BYTES = 1024 * 1024
+#: Bytes of serialised answer a query may return unless ``serve --max-bytes`` says otherwise.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: Megabytes a worker may grow by while answering, beyond the loaded graph, unless ``serve --memory`` says otherwise.
+DEFAULT_MEMORY_MB = 1024
+#: Answers up to this size travel through the worker's pipe; larger ones through a spool file the server streams.
+INLINE_BYTES = 256 * 1024
+#: A query text that last finished within this many seconds may use the workers kept for fast queries.
+FAST_SECONDS = 1.0
+#: Query texts whose speed the pool remembers.
+KNOWN_QUERIES = 4096
+#: How often a waiting request or a running query checks whether its client has gone.
+POLL_SECONDS = 0.05
+#: Workers kept for fast queries by default, when there are at least two.
+DEFAULT_FAST_WORKERS = 1
 STARTUP_SECONDS = 120.0
 #: Query processes by default: one per core of a small machine.
 DEFAULT_WORKERS = 2
@@ -80,15 +110,70 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The HTTP answer to a job."""
+    """The HTTP answer to a job: its body in memory, or (for a large answer) in a spool file of ``size`` bytes that the server streams and deletes."""
 
     status: int
     media_type: str
-    body: bytes
+    body: bytes = b""
+    path: str | None = None
+    size: int = 0
 
 
 def _error(status: int, message: str) -> Outcome:
     return Outcome(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+class AnswerTooLarge(Exception):
+    """The serialised answer went past the byte limit."""
+
+
+class _AnswerSink(io.RawIOBase):
+    """Where the worker serialises an answer: memory up to INLINE_BYTES, then a spool file; past ``max_bytes`` it raises AnswerTooLarge."""
+
+    def __init__(self, max_bytes: int, spool: str) -> None:
+        super().__init__()
+        self.max_bytes, self.spool = max_bytes, spool
+        self.size = 0
+        self.buffer = bytearray()
+        self.file: IO[bytes] | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.size += len(data)
+        if self.size > self.max_bytes:
+            raise AnswerTooLarge
+        if self.file is None and len(self.buffer) + len(data) <= INLINE_BYTES:
+            self.buffer += data
+        else:
+            if self.file is None:
+                self.file = tempfile.NamedTemporaryFile(dir=self.spool, prefix="answer-", delete=False)
+                self.file.write(self.buffer)
+                self.buffer = bytearray()
+            self.file.write(data)
+        return len(data)
+
+    def outcome(self, mime: str) -> Outcome:
+        if self.file is None:
+            return Outcome(200, mime, bytes(self.buffer), size=self.size)
+        self.file.close()
+        return Outcome(200, mime, path=self.file.name, size=self.size)
+
+    def discard(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.file.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one query may use: rows (or triples), bytes of serialised answer, memory beyond the loaded graph (MB, 0: no limit)."""
+
+    max_rows: int = 10_000
+    max_bytes: int = DEFAULT_MAX_BYTES
+    memory_mb: int = DEFAULT_MEMORY_MB
 
 
 def negotiate(accept: tuple[str, ...], offered: dict[str, object]) -> str | None:
@@ -121,24 +206,30 @@ def negotiate(accept: tuple[str, ...], offered: dict[str, object]) -> str | None
     return None
 
 
-def answer(store: GraphStore | RemoteStore, job: Job, max_rows: int) -> Outcome:
+def answer(store: GraphStore | RemoteStore, job: Job, limits: Limits, spool: str) -> Outcome:
     """Vet ``job`` (lankg.queries.policy), run it on ``store`` and serialise its answer in a negotiated format (called in the worker).
 
     The check runs here, in the worker, so a query that is slow or hostile to
     parse costs a worker under the time limit, never the server's event loop.
+    The answer is serialised into a sink that stops at ``limits.max_bytes``
+    and spills to a file in ``spool`` past a small size, so neither this
+    process nor the server holds a large answer in memory.
     """
     subs = dict(job.substitutions)
     try:
         text = vetted(job.text)
     except Refused as exc:
         return _error(exc.status, str(exc))
+    sink = _AnswerSink(limits.max_bytes, spool)
+    max_rows = limits.max_rows
     try:
         result = store.query(text, subs)
         if isinstance(result, ox.QueryBoolean):
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
                 return _error(406, f"an ASK answer is offered as {', '.join(RESULT_TYPES)}")
-            return Outcome(200, mime, result.serialize(format=RESULT_TYPES[mime]))
+            result.serialize(sink, format=RESULT_TYPES[mime])
+            return sink.outcome(mime)
         if isinstance(result, ox.QuerySolutions):
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
@@ -147,25 +238,48 @@ def answer(store: GraphStore | RemoteStore, job: Job, max_rows: int) -> Outcome:
                 if count > max_rows:
                     return _error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
             rerun = store.query(text, subs)
-            return Outcome(200, mime, rerun.serialize(format=RESULT_TYPES[mime]))
+            rerun.serialize(sink, format=RESULT_TYPES[mime])  # type: ignore[union-attr]
+            return sink.outcome(mime)
         mime = negotiate(job.accept, GRAPH_TYPES)
         if mime is None:
             return _error(406, f"a CONSTRUCT or DESCRIBE answer is offered as {', '.join(GRAPH_TYPES)}")
         triples = []
-        for triple in result:
+        for triple in result:  # type: ignore[attr-defined]
             triples.append(triple)
             if len(triples) > max_rows:
                 return _error(413, f"the answer has more than {max_rows} triples, the limit of this endpoint; add a LIMIT")
         prefixes = PREFIXES if GRAPH_TYPES[mime] == ox.RdfFormat.TURTLE else None
-        return Outcome(200, mime, ox.serialize(triples, format=GRAPH_TYPES[mime], prefixes=prefixes))
+        ox.serialize(triples, sink, format=GRAPH_TYPES[mime], prefixes=prefixes)
+        return sink.outcome(mime)
+    except AnswerTooLarge:
+        sink.discard()
+        return _error(413, f"the answer is more than {limits.max_bytes:,} bytes, the limit of this endpoint; add a LIMIT")
+    except MemoryError:
+        sink.discard()
+        return _error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
     except SyntaxError as exc:
+        sink.discard()
         return _error(400, f"not valid SPARQL: {exc.msg if hasattr(exc, 'msg') else exc}")
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        sink.discard()
+        if "memory" in str(exc).lower():
+            return _error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
         return _error(400, f"the query failed: {exc}")
 
 
-def _worker_main(graph: str | RemoteSource, max_rows: int, conn: Connection) -> None:
-    """The worker process: cut off the network, load the graph once (or connect to the remote store), then answer jobs until the pipe closes.
+def _limit_memory(megabytes: int) -> None:
+    """Let this process grow its address space by at most ``megabytes`` beyond what it uses now (RLIMIT_AS)."""
+    if megabytes <= 0:
+        return
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = used + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+
+
+def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Connection) -> None:
+    """The worker process: cut off the network, load the graph once (or connect to the remote store), cap its memory, then answer jobs until the pipe closes.
 
     The ready message says whether the network is cut off: None if it is, else why not.
     """
@@ -176,22 +290,29 @@ def _worker_main(graph: str | RemoteSource, max_rows: int, conn: Connection) -> 
     except LankgError as exc:
         conn.send(("error", str(exc)))
         return
+    _limit_memory(limits.memory_mb)
     conn.send(("ready", (len(store) if isinstance(store, GraphStore) else 0, unsandboxed)))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(answer(store, job, max_rows))
+        try:
+            outcome = answer(store, job, limits, spool)
+        except MemoryError:
+            outcome = _error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
+        try:
+            conn.send(outcome)
+        except OSError:  # the server stopped waiting (its client left, or it is shutting down)
+            return
 
 
 class QueryWorker:
-    """One child process that runs queries one at a time; killed when a query overruns, restarted before its next job."""
+    """One child process that runs queries one at a time; killed when a query overruns or its client leaves, restarted before its next job."""
 
-    def __init__(self, graph: Path | RemoteSource, *, timeout: float, max_rows: int) -> None:
-        self.graph, self.timeout, self.max_rows = graph, timeout, max_rows
+    def __init__(self, graph: Path | RemoteSource, *, limits: Limits, spool: str) -> None:
+        self.graph, self.limits, self.spool = graph, limits, spool
         self._context = multiprocessing.get_context("spawn")
-        self._lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self.quads = 0
@@ -209,7 +330,7 @@ class QueryWorker:
         self.stop()
         parent, child = self._context.Pipe()
         source = self.graph if isinstance(self.graph, RemoteSource) else str(self.graph)
-        process = self._context.Process(target=_worker_main, args=(source, self.max_rows, child), daemon=True)
+        process = self._context.Process(target=_worker_main, args=(source, self.limits, self.spool, child), daemon=True)
         process.start()
         child.close()
         if not parent.poll(STARTUP_SECONDS):
@@ -237,51 +358,83 @@ class QueryWorker:
             self._conn.close()
             self._conn = None
 
-    def run(self, job: Job) -> Outcome:
-        """The answer to ``job``, or a 503 if it ran past the time limit (the worker process is then killed)."""
-        with self._lock:
-            try:
-                self.start()
-            except QueryError as exc:
-                return _error(500, f"the query worker could not be started: {exc}")
-            assert self._conn is not None
-            try:
-                self._conn.send(job)
-                if self._conn.poll(self.timeout):
+    def run(self, job: Job, ticket: Ticket) -> Outcome:
+        """The answer to ``job``; past the ticket's deadline, or once its client has gone, the worker process is killed instead."""
+        try:
+            self.start()
+        except QueryError as exc:
+            return _error(500, f"the query worker could not be started: {exc}")
+        assert self._conn is not None and self._process is not None
+        try:
+            self._conn.send(job)
+            while True:
+                remaining = ticket.deadline - time.monotonic()
+                if self._conn.poll(max(0.0, min(remaining, POLL_SECONDS))):
                     return self._conn.recv()
-            except (EOFError, OSError):
-                self.stop()
-                return _error(500, "the query worker stopped unexpectedly")
+                if ticket.cancelled.is_set():
+                    self.stop()
+                    return _error(499, "the client closed the connection; the query was stopped")
+                if remaining <= 0:
+                    self.stop()
+                    return _error(503, f"the query ran longer than {ticket.timeout:g} s (waiting included) and was stopped")
+        except (EOFError, OSError):
+            self._process.join(timeout=5)
+            code = self._process.exitcode
             self.stop()
-            return _error(503, f"the query ran longer than {self.timeout:g} s and was stopped")
+            if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV) and self.limits.memory_mb:
+                return _error(503, f"the query worker stopped (signal {-code}), most likely past the {self.limits.memory_mb:,} MB "
+                                   "of memory a query may use here; simplify the query")
+            return _error(500, "the query worker stopped unexpectedly")
 
 
 class Overloaded(Exception):
     """Every worker is busy and the waiting queue is full."""
 
 
-class WorkerPool:
-    """A few query workers, so one slow query cannot starve the others, and a bounded queue in front of them.
+@dataclass(slots=True)
+class Ticket:
+    """One request's place in the pool: when it must be answered by, whether it is known to be fast, and whether its client left."""
 
-    ``run`` is called from threads: a request takes an idle worker (waiting in
-    the queue if there is none), and a worker whose query overran is replaced
-    in the background, so the next request does not pay for reloading the graph.
-    Admission (``admit``/``release``) happens on the event loop, so the counts
-    need no lock there.
+    key: str
+    timeout: float
+    deadline: float
+    fast: bool
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+
+class WorkerPool:
+    """A few query workers behind one queue; a share of them is kept for queries known to finish fast.
+
+    Every request's deadline counts from its arrival, so time spent waiting
+    counts toward ``timeout``; a request whose client has gone is dropped from
+    the queue, or its worker killed (and replaced in the background). A query
+    text that last finished within FAST_SECONDS is *fast*: ``fast_workers``
+    workers take only fast queries, so however many slow ones hold the others
+    and fill the queue, the fast ones keep being answered. Requests are
+    served in arrival order within each kind of worker.
     """
 
-    def __init__(self, graph: Path | RemoteSource, *, workers: int, queue: int, timeout: float, max_rows: int) -> None:
+    def __init__(self, graph: Path | RemoteSource, *, workers: int, queue: int, timeout: float, limits: Limits,
+                 fast_workers: int = 0) -> None:
         if workers < 1:
             raise QueryError(f"--workers must be at least 1, got {workers}")
         if queue < 0:
             raise QueryError(f"--queue must be 0 or more, got {queue}")
-        self.graph, self.timeout, self.queue_size = graph, timeout, queue
-        self.workers = [QueryWorker(graph, timeout=timeout, max_rows=max_rows) for _ in range(workers)]
-        self._idle: queue_module.SimpleQueue[QueryWorker] = queue_module.SimpleQueue()
+        if not 0 <= fast_workers < workers:
+            raise QueryError(f"--fast-workers must be from 0 to {workers - 1} (fewer than --workers), got {fast_workers}")
+        self.graph, self.timeout, self.queue_size, self.limits = graph, timeout, queue, limits
+        self.spool = tempfile.mkdtemp(prefix="lankg-answers-")
+        self.workers = [QueryWorker(graph, limits=limits, spool=self.spool) for _ in range(workers)]
+        self.fast_only = set(self.workers[workers - fast_workers:]) if fast_workers else set()
+        self._cond = threading.Condition()
+        self._idle: list[QueryWorker] = []
+        self._waiting: list[Ticket] = []
+        self._fast: OrderedDict[str, bool] = OrderedDict()
         self.admitted = 0
         self.busy = 0
         self.restarts = 0
-        self._counts = threading.Lock()
+        self.cancelled = 0
+        self.expired = 0
 
     @property
     def capacity(self) -> int:
@@ -298,7 +451,11 @@ class WorkerPool:
 
     @property
     def waiting(self) -> int:
-        return max(0, self.admitted - self.busy)
+        return len(self._waiting)
+
+    @property
+    def known_fast(self) -> int:
+        return sum(self._fast.values())
 
     def start(self) -> None:
         """Start every worker (in parallel) and wait until all have loaded the graph; the first failure raises QueryError."""
@@ -318,14 +475,14 @@ class WorkerPool:
         if failures:
             self.stop()
             raise failures[0]
-        while not self._idle.empty():
-            self._idle.get_nowait()
-        for w in self.workers:
-            self._idle.put(w)
+        with self._cond:
+            self._idle = list(self.workers)
+            self._cond.notify_all()
 
     def stop(self) -> None:
         for w in self.workers:
             w.stop()
+        shutil.rmtree(self.spool, ignore_errors=True)
 
     def admit(self) -> None:
         """Count a request in, or raise Overloaded when every worker and queue place is taken."""
@@ -336,28 +493,99 @@ class WorkerPool:
     def release(self) -> None:
         self.admitted -= 1
 
-    def run(self, job: Job) -> Outcome:
-        """Run ``job`` on the next idle worker (blocking until one is free)."""
-        worker = self._idle.get()
-        with self._counts:
-            self.busy += 1
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def trust_fast(self, texts: Iterable[str]) -> None:
+        """Take these query texts (the named queries) as fast until one of them is seen to be slow."""
+        for text in texts:
+            self._learn(self.key(text), 0.0, True)
+
+    def ticket(self, job: Job) -> Ticket:
+        """A ticket for ``job`` arriving now; a query text not seen finishing fast yet is not fast."""
+        key = self.key(job.text)
+        return Ticket(key, self.timeout, time.monotonic() + self.timeout, self._fast.get(key, False))
+
+    def cancel(self, ticket: Ticket) -> None:
+        """The client of ``ticket`` has gone: stop waiting for it, or stop its query."""
+        ticket.cancelled.set()
+        with self._cond:
+            self._cond.notify_all()
+
+    def _take(self, ticket: Ticket) -> QueryWorker | None:
+        """An idle worker ``ticket`` may have now: a general one if it is first in line, a fast-only one if it is the first fast ticket.
+
+        An idle worker whose process has died (killed from outside) is first
+        sent to be replaced, whichever lane it serves, so no lane is left short.
+        """
+        for dead in [w for w in self._idle if not w.running]:
+            self._idle.remove(dead)
+            threading.Thread(target=self._replace, args=(dead,), daemon=True).start()
+        general = [w for w in self._idle if w not in self.fast_only]
+        if general and self._waiting[0] is ticket:
+            return general[0]
+        if ticket.fast and next(t for t in self._waiting if t.fast) is ticket:
+            return next((w for w in self._idle if w in self.fast_only), None)
+        return None
+
+    def run(self, job: Job, ticket: Ticket) -> Outcome:
+        """Run ``job`` on a worker once one is free for it (blocking), within the ticket's deadline."""
+        with self._cond:
+            self._waiting.append(ticket)
+            try:
+                while True:
+                    if ticket.cancelled.is_set():
+                        self.cancelled += 1
+                        return _error(499, "the client closed the connection while the query waited")
+                    remaining = ticket.deadline - time.monotonic()
+                    if remaining <= 0:
+                        self.expired += 1
+                        return _error(503, f"the query waited {self.timeout:g} s for a free worker and was dropped; retry later")
+                    worker = self._take(ticket)
+                    if worker is not None:
+                        self._idle.remove(worker)
+                        self.busy += 1
+                        break
+                    self._cond.wait(min(remaining, POLL_SECONDS))
+            finally:
+                self._waiting.remove(ticket)
+                self._cond.notify_all()
+        started = time.monotonic()
         try:
-            return worker.run(job)
-        finally:  # the worker always goes back: as it is, or replaced if its process was killed
-            with self._counts:
+            outcome = worker.run(job, ticket)
+        finally:
+            self._learn(ticket.key, time.monotonic() - started, worker.running)
+            with self._cond:
                 self.busy -= 1
+                if ticket.cancelled.is_set() and not worker.running:
+                    self.cancelled += 1
             if worker.running:
-                self._idle.put(worker)
+                self._hand_back(worker)
             else:
                 threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+        return outcome
+
+    def _learn(self, key: str, seconds: float, finished: bool) -> None:
+        """Remember whether this query text finished fast (a bounded memory: the oldest texts are forgotten)."""
+        with self._cond:
+            self._fast[key] = finished and seconds <= FAST_SECONDS
+            self._fast.move_to_end(key)
+            while len(self._fast) > KNOWN_QUERIES:
+                self._fast.popitem(last=False)
+
+    def _hand_back(self, worker: QueryWorker) -> None:
+        with self._cond:
+            self._idle.append(worker)
+            self._cond.notify_all()
 
     def _replace(self, worker: QueryWorker) -> None:
         """Restart a killed worker, then hand it back (if the restart fails, its next job retries and reports it)."""
         with contextlib.suppress(QueryError):
             worker.start()
-        with self._counts:
+        with self._cond:
             self.restarts += 1
-        self._idle.put(worker)
+        self._hand_back(worker)
 
 
 def _accept(request: Request) -> tuple[str, ...]:
@@ -365,17 +593,39 @@ def _accept(request: Request) -> tuple[str, ...]:
 
 
 def _respond(outcome: Outcome) -> Response:
-    return Response(outcome.body, status_code=outcome.status, media_type=outcome.media_type)
+    """The response for ``outcome``: its body, or its spool file streamed in chunks (unlinked at once, so it goes when the stream ends)."""
+    if outcome.path is None:
+        return Response(outcome.body, status_code=outcome.status, media_type=outcome.media_type)
+    handle = open(outcome.path, "rb")  # noqa: SIM115 - closed by the stream below
+    os.unlink(outcome.path)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        async with anyio.wrap_file(handle) as spool:
+            while chunk := await spool.read(64 * 1024):
+                yield chunk
+
+    return StreamingResponse(chunks(), status_code=outcome.status, media_type=outcome.media_type,
+                             headers={"content-length": str(outcome.size)})
+
+
+async def _until_disconnected(receive: Receive) -> None:
+    """Return once the client has closed its connection."""
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return
 
 
 async def _query_text(request: Request) -> str | Response:
     """The query of a SPARQL Protocol request, or the error response explaining why there is none."""
+    params = request.query_params
+    if "default-graph-uri" in params or "named-graph-uri" in params:  # in the URL of a POST too
+        return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
     if request.method == "GET":
-        params = request.query_params
+        if len(request.scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            return PlainTextResponse(f"the query string is over {MAX_QUERY_BYTES:,} bytes; POST the query instead\n", status_code=414)
         if "update" in params:
             return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-        if "default-graph-uri" in params or "named-graph-uri" in params:
-            return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
         text = params.get("query")
         if text is None:
             return PlainTextResponse("missing 'query' parameter (the query page is at /)\n", status_code=400)
@@ -417,18 +667,28 @@ async def _query_text(request: Request) -> str | Response:
 
 
 def create_app(
-    graph: Path | RemoteSource, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE
+    graph: Path | RemoteSource, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE,
+    fast_workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, memory_mb: int = DEFAULT_MEMORY_MB,
 ) -> Starlette:
     """The endpoint application for ``graph`` (a built graph file, or a remote SPARQL server): /sparql, /queries, /queries/{name} and the page at /.
 
-    ``workers`` query processes answer at once; up to ``queue`` more requests
-    wait for one, and any beyond that get 503 with Retry-After.
+    ``workers`` query processes answer at once, ``fast_workers`` of them
+    (default: one when there are two or more) only queries known to be fast;
+    up to ``queue`` more requests wait, and any beyond that get 503 with
+    Retry-After. A request has ``timeout`` seconds from its arrival, waiting
+    included, and is dropped or stopped when its client disconnects. Answers
+    are bounded by ``max_rows`` and ``max_bytes`` and streamed; a worker may
+    grow by ``memory_mb`` while answering.
     """
-    pool = WorkerPool(graph, workers=workers, queue=queue, timeout=timeout, max_rows=max_rows)
+    if fast_workers is None:
+        fast_workers = DEFAULT_FAST_WORKERS if workers >= 2 else 0
+    limits = Limits(max_rows=max_rows, max_bytes=max_bytes, memory_mb=memory_mb)
+    pool = WorkerPool(graph, workers=workers, queue=queue, timeout=timeout, limits=limits, fast_workers=fast_workers)
+    pool.trust_fast(q.text for q in QUERIES.values())
     limiter = anyio.CapacityLimiter(pool.capacity)
     retry_after = str(max(1, math.ceil(timeout)))
 
-    async def run(job: Job) -> Response:
+    async def run(request: Request, job: Job) -> Response:
         try:
             pool.admit()
         except Overloaded:
@@ -437,16 +697,28 @@ def create_app(
                 status_code=503,
                 headers={"Retry-After": retry_after},
             )
+        ticket = pool.ticket(job)
+        outcome: Outcome | None = None
         try:
-            return _respond(await anyio.to_thread.run_sync(pool.run, job, limiter=limiter))
+            async with anyio.create_task_group() as group:
+
+                async def watch() -> None:
+                    await _until_disconnected(request.receive)
+                    pool.cancel(ticket)
+
+                group.start_soon(watch)
+                outcome = await anyio.to_thread.run_sync(pool.run, job, ticket, limiter=limiter)
+                group.cancel_scope.cancel()
         finally:
             pool.release()
+        assert outcome is not None
+        return _respond(outcome)
 
     async def sparql(request: Request) -> Response:
         text = await _query_text(request)
         if isinstance(text, Response):
             return text
-        return await run(Job(text, _accept(request)))
+        return await run(request, Job(text, _accept(request)))
 
     async def list_queries(request: Request) -> Response:
         return JSONResponse(
@@ -471,7 +743,7 @@ def create_app(
             subs = bind_params(query, dict(request.query_params))
         except QueryError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=400)
-        return await run(Job(query.text, _accept(request), tuple(subs.items())))
+        return await run(request, Job(query.text, _accept(request), tuple(subs.items())))
 
     async def page(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
@@ -483,11 +755,17 @@ def create_app(
                 "quads": pool.quads,
                 "timeout": timeout,
                 "maxRows": max_rows,
+                "maxBytes": max_bytes,
+                "memoryMB": memory_mb,
                 "workers": len(pool.workers),
+                "fastWorkers": len(pool.fast_only),
+                "knownFastQueries": pool.known_fast,
                 "queue": pool.queue_size,
                 "busy": pool.busy,
                 "waiting": pool.waiting,
                 "restarts": pool.restarts,
+                "cancelled": pool.cancelled,
+                "expired": pool.expired,
                 "networkSandbox": pool.unsandboxed is None,
             }
         )
@@ -540,4 +818,4 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-__all__ = ["create_app", "negotiate", "answer", "Job", "Outcome", "QueryWorker", "WorkerPool", "Overloaded"]
+__all__ = ["create_app", "negotiate", "answer", "Job", "Limits", "Outcome", "QueryWorker", "Ticket", "WorkerPool", "Overloaded"]

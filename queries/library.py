@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from lankg import values
 from lankg.errors import InputError, QueryError
 from lankg.fileio import read_text_checked
 from lankg.ontology.namespaces import PREFIXES
@@ -28,7 +28,6 @@ _XSD = PREFIXES["xsd"]
 PARAM_TYPES = ("iri", "literal", "date", "integer", "string")
 _HEADER_KEYS = {"summary", "params", "tags"}
 _PARAM_KEYS = {"type", "default", "description"}
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +51,7 @@ class QueryParam:
                     raise ValueError("not an absolute IRI")
                 return ox.NamedNode(raw)
             if self.type == "date":
-                date.fromisoformat(raw)
+                values.iso_date(raw)
                 return ox.Literal(raw, datatype=ox.NamedNode(_XSD + "date"))
             if self.type == "integer":
                 return ox.Literal(str(int(raw)), datatype=ox.NamedNode(_XSD + "integer"))
@@ -105,6 +104,14 @@ def projected_variables(text: str) -> set[str] | None:
     return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", match.group(1)))
 
 
+def _is_variable(name: str) -> bool:
+    try:
+        values.variable_name(name)
+    except ValueError:
+        return False
+    return True
+
+
 def _fail(path: str, line: int, reason: str) -> QueryError:
     return QueryError(f"{path}:{line}: {reason}")
 
@@ -150,7 +157,7 @@ def parse_named_query(name: str, path: str, text: str) -> NamedQuery:
     params: list[QueryParam] = []
     for pname, spec in raw_params.items():
         where = line_of(str(pname))
-        if not isinstance(pname, str) or not _NAME.match(pname):
+        if not isinstance(pname, str) or not _is_variable(pname):
             raise _fail(path, where, f"parameter name {pname!r} is not a SPARQL variable name")
         if not isinstance(spec, dict) or set(spec) - _PARAM_KEYS:
             raise _fail(path, where, f"parameter {pname!r} must be a mapping with keys {', '.join(sorted(_PARAM_KEYS))}")

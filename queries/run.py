@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from lankg.console import printable
 from lankg.errors import QueryError
 from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import DEFAULT_BASE, PREFIXES
@@ -84,12 +85,12 @@ def run_query(store: GraphStore, query: NamedQuery, given: Mapping[str, str] | N
 
 
 def to_csv(answer: QueryAnswer) -> str:
-    """The answer as CSV with a header row (values as plain text, unbound as empty)."""
+    """The answer as CSV with a header row (values as plain text, unbound as empty, control characters as ``\\xNN``)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(answer.columns)
     for row in answer.values():
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(["" if v is None else printable(v) for v in row])
     return buf.getvalue()
 
 

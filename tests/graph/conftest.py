@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lankg.graph.anchor import anchor_spans
+from lankg.loaders.anchor import anchor_spans
 from lankg.loaders.facts_json import read_facts
 from lankg.pipeline import BuildResult, run_build
 from lankg.records import FactBundle

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -157,3 +158,16 @@ def test_jena_riot_parses_the_exported_turtle_and_trig(gold_build: BuildResult, 
     run = subprocess.run([java, "-cp", cp, "riotcmd.riot", "--validate", str(bad)], capture_output=True, text=True, timeout=300)
     assert run.returncode != 0
 
+
+
+def test_jsonld_export_is_the_same_under_any_hash_seed(gold_build: BuildResult, tmp_path: Path) -> None:
+    """rdflib writes JSON-LD nodes in the order of its hash-based indexes; lankg sorts them, so PYTHONHASHSEED changes nothing."""
+    trig = gold_build.outputs[1]
+    texts = []
+    for seed in ("1", "2", "977"):
+        target = tmp_path / f"seed{seed}.jsonld"
+        subprocess.run([sys.executable, "-m", "lankg", "export", "-f", "jsonld", "--graph", str(trig), "-o", str(target)],
+                       check=True, capture_output=True, timeout=300, env={**os.environ, "PYTHONHASHSEED": seed})
+        texts.append(target.read_bytes())
+    assert texts[0] == texts[1] == texts[2]
+    assert len(Graph().parse(data=texts[0], format="json-ld")) == len(union_graph(gold_build.dataset))

@@ -18,6 +18,9 @@ CASES = [
     (["fact_sources", "-p", "node=not an iri"], "expects iri"),
     (["fact_sources", "-p", "node=urn:x> } ; DROP ALL #"], "expects iri"),
     (["fact_sources"], "needs --param node"),
+    (["event_participants", "-p", "date=20210329"], "parameter 'date' expects date, got '20210329': '20210329' is not a date written YYYY-MM-DD"),
+    (["event_participants", "-p", "date=2021-02-30"], "parameter 'date' expects date, got '2021-02-30': '2021-02-30' is not a calendar date"),
+    (["event_participants", "-p", "date=2021-03-29\n"], "is not a date written YYYY-MM-DD"),
 ]
 
 

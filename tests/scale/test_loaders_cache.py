@@ -10,8 +10,7 @@ import pytest
 
 from lankg.errors import InputError
 from lankg.loaders import collect_inputs, load_all
-from lankg.loaders.cache import cache_path, extractor_version, load_all_cached
-from lankg.loaders.facts_json import read_facts
+from lankg.loaders.cache import cache_path, extractor_version, load_all_cached, read_entry
 
 
 @pytest.fixture()
@@ -63,13 +62,14 @@ def test_a_corrupt_cache_file_is_ignored_and_rewritten(corpus: Path, tmp_path: P
     article = corpus / "000_c565890aab359401.txt"
     cache = tmp_path / "cache"
     (expected,) = load_all_cached([article], cache).bundles
-    cached = cache_path(cache, hashlib.sha256(article.read_bytes()).hexdigest())
+    key = hashlib.sha256(article.read_bytes()).hexdigest()
+    cached = cache_path(cache, key)
     assert cached.is_file() and cached.parent.parent.name == extractor_version()
     cached.write_text('{"doc": "000_c565890aab359401.txt", "events": [', encoding="utf-8")
     run = load_all_cached([article], cache)
     assert (run.stats.extracted, run.stats.corrupt, run.stats.hits) == (1, 1, 0)
     assert run.bundles == [expected]
-    assert read_facts(cached) == expected  # rewritten, readable again
+    assert read_entry(cached, key) == expected  # rewritten, readable again
     assert load_all_cached([article], cache).stats.hits == 1
 
 
