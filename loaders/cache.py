@@ -139,11 +139,16 @@ def read_entry(entry: Path, key: str) -> FactBundle:
 
 
 def _content_digest(path: Path) -> str | None:
-    """SHA-256 of the file's bytes, or None when the file is not something to cache (missing, folder, huge)."""
+    """SHA-256 of the file's bytes and of its sidecar ``.source`` (the page address the extractor dates from),
+    or None when the file is not something to cache (missing, folder, huge)."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_INPUT_BYTES:
             return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(path.read_bytes())
+        sidecar = path.with_suffix(".source")
+        if sidecar != path and sidecar.is_file() and sidecar.stat().st_size <= MAX_INPUT_BYTES:
+            digest.update(b"\0source\0" + sidecar.read_bytes())
+        return digest.hexdigest()
     except OSError:
         return None
 

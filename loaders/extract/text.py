@@ -19,7 +19,9 @@ class Sentence:
 
 
 # A full stop ends a sentence unless it closes an honorific, an initial or an abbreviation.
-_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"”’]?[ \t]+(?=[A-Z“\"0-9])")
+# Pages that drop the space after a full stop ("lalu.Mewakili", "kebijakan.\"Naota") still end a sentence there
+# when a lower-case word of three letters or more precedes the stop.
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"”’]?[ \t]+(?=[A-Z“\"0-9])|(?<=[a-z]{3}[.!?])[\"”’]?(?=[\"“]?[A-Z][a-z])")
 _NO_END_BEFORE = re.compile(r"(?:\b(?:Prof|Dr|dr|Drs|Dra|Ir|H|Hj|Muh|Moh|Jl|No|St|Bpk|Ibu|Kep|Kab|Kec|Kel|Prov|[A-Z])\.)$")
 
 
