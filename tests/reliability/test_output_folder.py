@@ -85,7 +85,10 @@ def test_a_build_killed_at_any_moment_leaves_one_whole_build(tmp_path: Path) -> 
         try:
             while proc.poll() is None:
                 fresh = [b for b in (out / ".builds").iterdir() if b.name != Path(current).name]
-                if fresh and len(list(fresh[0].iterdir())) >= files_written:
+                try:
+                    if fresh and len(list(fresh[0].iterdir())) >= files_written:
+                        break
+                except FileNotFoundError:  # the build just switched and pruned the folder we looked at
                     break
                 time.sleep(0.0005)
             if proc.poll() is None:
