@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, region_names
+from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, known_place
 from lankg.loaders.extract.officials import OfficialDraft
 from lankg.loaders.extract.patterns import (
     BLENDED,
@@ -35,10 +35,6 @@ class Place:
     city: str | None
 
 
-def _known_city(word: str) -> bool:
-    return word == "Jakarta" or word in region_names()
-
-
 def find_place(text: str) -> Place:
     """The first venue after "di", with a trailing city split off; else the dateline's city."""
     city = None
@@ -48,7 +44,7 @@ def find_place(text: str) -> Place:
         venue = m.group("venue").rstrip(" ,")
         span = Span(m.start("venue"), m.start("venue") + len(venue))
         head, _, last = venue.rpartition(",")
-        if head and _known_city(last.strip()):
+        if head and known_place(last.strip()):
             city = last.strip()
             venue = head.rstrip(" ,")
             span = Span(span.start, span.start + len(venue))
@@ -58,7 +54,7 @@ def find_place(text: str) -> Place:
         d = DATELINE.search(text[:400])
         if d:
             found = (d.group("city") or d.group("up") or "").title()
-            city = found if _known_city(found) else None
+            city = found if known_place(found) else None
     return Place(venue, span, city)
 
 

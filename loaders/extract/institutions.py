@@ -1,14 +1,24 @@
 """Find institutions in an article and give each its canonical name, kind and Kemendagri code.
 
-Three kinds of evidence, most specific first: a lexicon of named agencies
-(aliases matched case-insensitively, acronyms case-sensitively), region names
-after a prefix ("Pemerintah Kabupaten", "Pemkot", "Provinsi") or a post that
-implies a kind of region ("Bupati X" is Kabupaten X, "Walikota X" is Kota X),
-and generic heads ("Universitas X"). Overlaps go to the more specific rule,
-then the longer match, so "BP Batam" is the free-trade-zone authority, not
-Kota Batam, and "Labuhanbatu Utara" wins over "Labuhanbatu". A second pass
-finds the short forms an article goes on to use: acronyms it defines in
-parentheses ("(KKT)") and the bare names of regions it has already named.
+Evidence, most specific first (``InstitutionHit.rule``):
+
+0. a lexicon of named bodies (aliases any case, acronyms exact case). A
+   regional office is its body: words of office and a region after the name
+   ("BPKP Perwakilan Provinsi Sulawesi Utara", "BPJS Kesehatan Kantor Cabang
+   Kota Lubuklinggau", "Kejaksaan Negeri Sekadau") belong to the mention, so
+   the region there is no institution (shared/gold/CONVENTIONS.md, section 2);
+1. region names (``gazetteer``) after a prefix ("Pemkab", "Kota", "Pemerintah
+   Provinsi"), after a post that implies a kind ("Bupati X" is Kabupaten X), a
+   short form after any post ("Sekda Bolmong"), the rest of a list written with
+   one prefix ("Kabupaten Tolitoli, Buol dan Kota Palu"), and the region of a
+   regional unit ("Dinas Pendidikan Kota X", "BPSDM Aceh"), which folds into it;
+2. generic heads ("Universitas X", "Politeknik X", "Ikatan X"), which win over
+   an acronym inside them ("Politeknik STIA LAN Makassar" is no LAN) and stop
+   before a person's honorific or a post;
+3. short forms the article goes on to use: acronyms it defines in parentheses
+   and the bare names and short forms of regions it has named.
+
+Overlaps go to the more specific rule, then the longer match.
 """
 
 from __future__ import annotations
@@ -18,17 +28,42 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from lankg.loaders.extract.gazetteer import Gazetteer, base_name, gazetteer, name_key
 from lankg.loaders.extract.lexicon import Lexicon
 from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
-from lankg.loaders.regions import Region, all_regions
+from lankg.loaders.regions import Region
 from lankg.records import Span
 
+#: Region prefixes and the kind they give; "Pemerintah" alone ("Pemerintah Aceh") prefers a province.
 _REGION_PREFIX = {
     "regency": r"(?:Pemerintah\s+Kabupaten|Pemkab\.?|Kabupaten|Kab\.)",
     "city": r"(?:Pemerintah\s+Kota(?:\s+Administrasi)?(?:\s*\(\s*Pemkot\s*\))?|(?:Pemkot\.?|Kota)(?:\s+Administrasi)?)",
-    "province": r"(?:Pemerintah\s+Provinsi|Pemprov\.?|Provinsi)",
+    "province": r"(?:Pemerintah\s+Provinsi|Pemprov\.?|Provinsi|Prov\.)",
+    "government": r"(?:Pemerintah|Pemda)",
 }
+_GOVERNMENT_ORDER = ("province", "regency", "city")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z-]{1,9})\s*\)")
+_PAREN = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+#: Words of a regional office between a body's name and its region.
+_OFFICE = re.compile(
+    r"[ \t]*(?:(?:Kantor[ \t]+)?(?:Perwakilan|Wilayah|Cabang(?:[ \t]+Utama)?|Layanan|Kanwil)[ \t]+)?"
+)
+#: "dan", "serta", a comma: what joins the names of a list written with one prefix.
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:dan[ \t]+|serta[ \t]+)?|[ \t]+(?:dan|serta|&)[ \t]+)")
+#: A regional unit: its region is the institution ("Kepala BPSDM Aceh", "Dinas Kominfo Kabupaten X").
+_UNIT = re.compile(
+    r"(?<![\w-])(?:Dinas|Badan|Bappeda|Bapelitbangda|BPSDM|BKPSDM|BKD|BPKAD|Inspektorat|Sekretariat[ \t]+Daerah|"
+    r"Setda|Setdakab|Setdakot|Setdaprov|Disdik|Diskominfo\w*|Dinkes|Bapenda|RSUD)(?![\w-])"
+)
+_UNIT_WORD = re.compile(r"[ \t]+(?:dan[ \t]+)?[A-Z][\w'’-]*|[ \t]*\([^()\n]{1,20}\)")
+#: How many words a unit's name has at most before its region.
+MAX_UNIT_WORDS = 8
+#: Honorifics and posts end a generic name: "Universitas Sumatera Utara Prof. Budi" is the university.
+_GENERIC_STOP = frozenset(
+    "Prof Dr Drs Dra Ir H Hj HM dr Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur "
+    "Ketua Wakil Penjabat Pj Plt Sekda Bersama Dengan Teken Tandatangani Jalin Gelar Senin Selasa Rabu Kamis Jumat "
+    "Sabtu Minggu Dalam Dan Yang Di Pada Untuk Tentang MoU PKS Nota".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,51 +86,24 @@ class InstitutionHit:
     """0 lexicon, 1 region, 2 generic, 3 short form found in the second pass."""
 
 
-def _base_name(region: Region) -> str:
-    for prefix in ("Provinsi ", "Kabupaten ", "Kota Administrasi ", "Kota "):
-        if region.name.startswith(prefix):
-            return region.name[len(prefix):]
-    return region.name
-
-
-@cache
-def region_names() -> dict[str, dict[str, tuple[Region, ...]]]:
-    """Written region name → kind → regions; short forms ("Seribu" for "Kepulauan Seribu", "DKI Jakarta")
-    where they are unambiguous."""
-    index: dict[str, dict[str, list[Region]]] = defaultdict(lambda: defaultdict(list))
-    for r in all_regions():
-        index[_base_name(r)][r.kind].append(r)
-    short: dict[str, list[Region]] = defaultdict(list)
-    for r in all_regions():
-        base = _base_name(r)
-        for lead, abbreviated in (("Kepulauan ", "Kep. "), ("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI ")):
-            if base.startswith(lead):
-                short[base[len(lead):]].append(r)
-                short[abbreviated + base[len(lead):]].append(r)  # "DKI Jakarta", "DI Yogyakarta"
-    for name, regions in short.items():
-        if name not in index and len(regions) == 1:
-            index[name][regions[0].kind].append(regions[0])
-    return {n: {k: tuple(v) for k, v in kinds.items()} for n, kinds in index.items()}
-
-
-def _names_regex() -> str:
-    names = sorted(region_names(), key=lambda n: (-len(n), n))
-    return "(?:" + "|".join(flexible(n) for n in names) + r")(?![\w-])"
-
-
-def region_for(name: str, kind: str | None) -> Region | None:
-    """The region a written name means, given the kind the context implies (regency before city when unknown)."""
-    kinds = region_names().get(" ".join(name.split()))
-    if not kinds:
-        return None
-    for k in ([kind] if kind else []) + ["regency", "city", "province"]:
-        if k in kinds and len(kinds[k]) == 1:
-            return kinds[k][0]
-    return None
-
-
-def _key(region: Region) -> InstitutionKey:
+def region_key(region: Region) -> InstitutionKey:
+    """The institution a region is."""
     return InstitutionKey(region.name, region.kind, region.code)
+
+
+def known_place(word: str) -> bool:
+    """True when ``word`` names a region (or Jakarta): a city a dateline or venue can give."""
+    g = gazetteer()
+    read = g.read(word, 0)
+    return word == "Jakarta" or (read is not None and read.end == len(word))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A region mention whose region may still be one of several (a short form such as "Mura")."""
+
+    span: Span
+    regions: tuple[Region, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +111,14 @@ class InstitutionMatcher:
     """Compiled patterns for one lexicon."""
 
     lexicon: Lexicon
+    gazetteer: Gazetteer
     agency: re.Pattern[str]
     """Every alias (any case) and acronym (exact case), one named group each, in a lookahead so that
     every start is tried: one scan of the article instead of one per alias."""
     agency_keys: dict[str, InstitutionKey]
     prefixed: re.Pattern[str]
-    by_post: re.Pattern[str]
-    post_kind: dict[str, str]
+    posts: re.Pattern[str]
+    post_kind: dict[str, str | None]
     generic: re.Pattern[str]
     generic_kind: dict[str, str]
 
@@ -124,25 +133,93 @@ class InstitutionMatcher:
         agency_keys = {f"a{i}": key for i, (_, _, key) in enumerate(written)}
         alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _) in enumerate(written))
         agency = re.compile(rf"(?<![\w-])(?=(?:{alternatives}))")
-        names = _names_regex()
         prefixes = "|".join(f"(?P<{k}>{p})" for k, p in _REGION_PREFIX.items())
-        prefixed = re.compile(rf"(?<![\w-])(?i:{prefixes})\s+(?P<name>{names})")
-        post_kind = {}
+        prefixed = re.compile(rf"(?<![\w-])(?:{prefixes})[ \t]+(?=[A-Z])")
+        post_kind: dict[str, str | None] = {}
         for p in lexicon.posts:
-            if p.implies:
-                for form in (p.title, *p.variants):
-                    post_kind[" ".join(form.lower().split())] = p.implies
+            for form in (p.title, *p.variants):
+                post_kind[" ".join(form.lower().split())] = p.implies
         forms = sorted(post_kind, key=len, reverse=True)
-        by_post = re.compile(rf"(?<![\w-])(?P<post>(?i:{'|'.join(flexible(f) for f in forms)}))\s+(?P<adm>Administrasi\s+)?(?P<name>{names})")
+        posts = re.compile(rf"(?<![\w-])(?P<post>(?i:{'|'.join(flexible(f) for f in forms)}))[ \t]+(?P<adm>Administrasi[ \t]+)?(?=[A-Z])")
         generic_kind = {" ".join(g.head.split()): g.kind for g in lexicon.generic}
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
-        generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:\s+(?:dan\s+)?(?!(?:{heads})\b){word})+)")
-        return cls(lexicon, agency, agency_keys, prefixed, by_post, post_kind, generic, generic_kind)
+        generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:[ \t]+(?:dan[ \t]+)?(?!(?:{heads})\b){word}){{1,10}})")
+        return cls(lexicon, gazetteer(), agency, agency_keys, prefixed, posts, post_kind, generic, generic_kind)
 
-    def find(self, text: str) -> list[InstitutionHit]:
-        """Every institution mention, without overlaps, in text order."""
-        cands: list[InstitutionHit] = []
+    # -- regions ---------------------------------------------------------------------------------
+
+    def _region_after(self, text: str, pos: int, kind: str | None, *, fuzzy: bool = False) -> tuple[tuple[Region, ...], int] | None:
+        kinds = _GOVERNMENT_ORDER if kind == "government" else (kind,)
+        for k in kinds:
+            read = self.gazetteer.read(text, pos, kind=k, fuzzy=fuzzy)
+            if read is not None:
+                regions = read.regions.get(k, ()) if k else tuple(r for rs in read.regions.values() for r in rs)
+                if k is None:
+                    one = read.region(None)
+                    regions = (one,) if one else regions
+                return regions, read.end
+        return None
+
+    def _regions(self, text: str, taken: SpanSet) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for m in self.prefixed.finditer(text):
+            kind = next(k for k in _REGION_PREFIX if m.group(k))
+            found = self._region_after(text, m.end(), kind, fuzzy=kind != "government")
+            if found is None or taken.overlaps(Span(m.start(), found[1])):
+                continue
+            out.append(_Candidate(Span(m.start(), found[1]), found[0]))
+            end = found[1]
+            list_kind = found[0][0].kind if kind == "government" and len(found[0]) == 1 else kind
+            while (join := _LIST_JOIN.match(text, end)) is not None and not self.prefixed.match(text, join.end()):
+                more = self._region_after(text, join.end(), list_kind)
+                if more is None:
+                    break
+                out.append(_Candidate(Span(join.end(), more[1]), more[0]))
+                end = more[1]
+        for m in self.posts.finditer(text):
+            implied = self.post_kind[" ".join(m.group("post").lower().split())]
+            read = self.gazetteer.read(text, m.end(), kind=implied)
+            if read is None or (implied is None and read.how != "alias"):
+                continue
+            regions = read.regions.get(implied, ()) if implied else tuple(r for rs in read.regions.values() for r in rs)
+            start = m.start("adm") if m.group("adm") else m.end()  # "Walikota Administrasi Jakarta Pusat"
+            out.append(_Candidate(Span(start, read.end), regions))
+        for m in _UNIT.finditer(text):
+            pos = m.end()
+            for _ in range(MAX_UNIT_WORDS):
+                gap = re.match(r"[ \t]+", text[pos:pos + 3])
+                read = self.gazetteer.read(text, pos + gap.end()) if gap else None
+                if read is not None and (one := read.region(None)) is not None:
+                    span = Span(pos + gap.end(), read.end)  # type: ignore[union-attr]
+                    if not taken.overlaps(span):
+                        out.append(_Candidate(span, (one,)))
+                    break
+                word = _UNIT_WORD.match(text, pos)
+                if word is None:
+                    break
+                pos = word.end()
+        return out
+
+    # -- named bodies --------------------------------------------------------------------------
+
+    def _office_end(self, text: str, end: int) -> int:
+        """Where a body's mention ends once its regional office's words and region are taken in."""
+        paren = _PAREN.match(text, end)
+        pos = paren.end() if paren else end
+        office = _OFFICE.match(text, pos)
+        assert office is not None
+        pos = office.end()
+        prefix = self.prefixed.match(text, pos)
+        kind = next((k for k in _REGION_PREFIX if prefix.group(k)), None) if prefix else None
+        found = self._region_after(text, prefix.end() if prefix else pos, kind)
+        if found is None:
+            return end
+        after = _PAREN.match(text, found[1])  # "Provinsi Sulawesi Utara (Sulut)"
+        return after.end() if after and self.gazetteer.aliases.get(after.group().strip(" \t()")) else found[1]
+
+    def _agencies(self, text: str) -> list[InstitutionHit]:
+        out = []
         for m in self.agency.finditer(text):
             group = m.lastgroup
             assert group is not None
@@ -151,34 +228,68 @@ class InstitutionMatcher:
             acr = _ACRONYM_AFTER.match(text, end)
             if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
                 end = acr.end()
-            cands.append(InstitutionHit(Span(start, end), text[start:end], key, 0))
-        for m in self.prefixed.finditer(text):
-            kind = next(k for k in _REGION_PREFIX if m.group(k))
-            region = region_for(m.group("name"), kind)
-            if region is not None:
-                cands.append(InstitutionHit(Span(m.start(), m.end()), m.group(), _key(region), 1))
-        for m in self.by_post.finditer(text):
-            kind = self.post_kind[" ".join(m.group("post").lower().split())]
-            region = region_for(m.group("name"), kind)
-            if region is not None:
-                start = m.start("adm") if m.group("adm") else m.start("name")  # "Walikota Administrasi Jakarta Pusat"
-                cands.append(InstitutionHit(Span(start, m.end()), text[start:m.end()], _key(region), 1))
+            if key.kind not in ("province", "regency", "city"):
+                end = self._office_end(text, end)
+            out.append(InstitutionHit(Span(start, end), text[start:end], key, 0))
+        return out
+
+    def _generic(self, text: str) -> list[InstitutionHit]:
+        out = []
         for m in self.generic.finditer(text):
             head = " ".join(m.group("head").split())
-            name = f"{head} {' '.join(m.group('rest').split())}"
-            cands.append(InstitutionHit(Span(m.start(), m.end()), m.group(), InstitutionKey(name, self.generic_kind[head]), 2))
-        hits = _resolve(cands)
+            words = m.group("rest").split()
+            kept: list[str] = []
+            for w in words:
+                if w.rstrip(".") in _GENERIC_STOP:
+                    break
+                kept.append(w)
+            while kept and kept[-1] == "dan":
+                kept.pop()
+            if not kept:
+                continue
+            end = m.start("rest")
+            for w in kept:
+                end = text.index(w, end) + len(w)
+            kind = self.generic_kind[head]
+            if kind != "university" and (_unit_of_region(self.gazetteer, text, end) or kept[-1] == "Daerah"):
+                continue  # "Badan Kepegawaian Daerah", "Dinas X Kota Y": a unit of a region
+            name = f"{head} {' '.join(kept)}"
+            out.append(InstitutionHit(Span(m.start(), end), text[m.start():end], InstitutionKey(name, kind), 2))
+        return out
+
+    def find(self, text: str) -> list[InstitutionHit]:
+        """Every institution mention, without overlaps, in text order."""
+        agencies = self._agencies(text)
+        generic = self._generic(text)
+        # a generic name wins over a named body inside it that does not start where it starts
+        starts = {a.span.start for a in agencies}
+        generic = [g for g in generic if g.span.start not in starts]
+        inside = SpanSet()
+        for g in generic:
+            inside.add(Span(g.span.start + 1, g.span.end))
+        agencies = [a for a in agencies if not inside.overlaps(Span(a.span.start, a.span.start + 1))]
+        taken = SpanSet()
+        for a in _resolve(agencies):
+            taken.add(a.span)
+        regions = self._regions(text, taken)
+        provinces = {c.regions[0].province_code for c in regions if len(c.regions) == 1}
+        region_hits = []
+        for c in regions:
+            chosen = c.regions if len(c.regions) == 1 else tuple(r for r in c.regions if r.province_code in provinces)
+            if len(chosen) == 1:
+                region_hits.append(InstitutionHit(c.span, text[c.span.start:c.span.end], region_key(chosen[0]), 1))
+        hits = _resolve(agencies + region_hits + generic)
         return _resolve(hits + self._short_forms(text, hits))
 
     def _short_forms(self, text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]:
-        """Acronyms the article defines in parentheses, and bare names of regions it has named."""
+        """Acronyms the article defines in parentheses, and bare names and short forms of regions it has named."""
         forms: dict[str, InstitutionKey] = {}
         for h in hits:
             acr = _ACRONYM_AFTER.match(text, h.span.end)
             if acr and h.rule != 0:
                 forms[acr.group(1)] = h.key
             if h.key.code is not None:
-                for short in _written_forms().get(h.key.code, ()):
+                for short in _written_forms(self.gazetteer).get(h.key.code, ()):
                     forms.setdefault(short, h.key)
         out = []
         for form, key in sorted(forms.items(), key=lambda f: -len(f[0])):
@@ -187,18 +298,32 @@ class InstitutionMatcher:
         return out
 
 
+def _unit_of_region(g: Gazetteer, text: str, end: int) -> bool:
+    """True when a region's name (with or without its prefix) follows ``end``, after an acronym in parentheses."""
+    paren = _PAREN.match(text, end)
+    pos = paren.end() if paren else end
+    gap = re.compile(r"[ \t]+(?:(?:Kabupaten|Kota|Provinsi|Kab\.|Prov\.)[ \t]+)?").match(text, pos)
+    return gap is not None and g.read(text, gap.end()) is not None
+
+
 @cache
-def _written_forms() -> dict[str, tuple[str, ...]]:
-    """Region code → the bare names it goes by (base name first, then short forms)."""
+def _written_forms(g: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Region code → the bare names it goes by (base name first, then its short forms)."""
+    from lankg.loaders.regions import all_regions
+
     out: dict[str, list[str]] = defaultdict(list)
     for r in all_regions():
-        out[r.code].append(_base_name(r))
-    for name, kinds in region_names().items():
-        for regions in kinds.values():
-            for r in regions:
-                if name not in out[r.code]:
-                    out[r.code].append(name)
-    return {code: tuple(forms) for code, forms in out.items()}
+        out[r.code].append(base_name(r))
+        for lead, short in (("Kepulauan ", "Kep. "), ("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI ")):
+            if base_name(r).startswith(lead):
+                rest = base_name(r)[len(lead):]
+                out[r.code].append(short + rest)
+                if [x for rs in g.by_key.get(name_key(rest), {}).values() for x in rs] == [r]:
+                    out[r.code].append(rest)
+    for alias, regions in g.aliases.items():
+        if len(regions) == 1:
+            out[regions[0].code].append(alias)
+    return {code: tuple(dict.fromkeys(forms)) for code, forms in out.items()}
 
 
 _ACRONYMS: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
