@@ -84,6 +84,8 @@ class InstitutionHit:
     key: InstitutionKey
     rule: int
     """0 lexicon, 1 region, 2 generic, 3 short form found in the second pass."""
+    office: bool = False
+    """The mention names a regional office of the body ("Kejaksaan Negeri Sekadau", "BPKP Perwakilan Sulut")."""
 
 
 def region_key(region: Region) -> InstitutionKey:
@@ -116,6 +118,8 @@ class InstitutionMatcher:
     """Every alias (any case) and acronym (exact case), one named group each, in a lookahead so that
     every start is tried: one scan of the article instead of one per alias."""
     agency_keys: dict[str, InstitutionKey]
+    offices: frozenset[str]
+    """The groups of ``agency`` that are names of regional offices."""
     prefixed: re.Pattern[str]
     posts: re.Pattern[str]
     post_kind: dict[str, str | None]
@@ -124,14 +128,16 @@ class InstitutionMatcher:
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> InstitutionMatcher:
-        written: list[tuple[str, str, InstitutionKey]] = []  # (form, its pattern, institution)
+        written: list[tuple[str, str, InstitutionKey, bool]] = []  # (form, its pattern, institution, an office?)
         for a in lexicon.agencies:
             key = InstitutionKey(a.name, a.kind)
-            written += [(alias, rf"(?i:{flexible(alias)})", key) for alias in a.aliases]
-            written += [(acr, flexible(acr), key) for acr in a.acronyms]
+            written += [(alias, rf"(?i:{flexible(alias)})", key, False) for alias in a.aliases]
+            written += [(acr, flexible(acr), key, False) for acr in a.acronyms]
+            written += [(office, rf"(?i:{flexible(office)})", key, True) for office in a.offices]
         written.sort(key=lambda f: -len(f[0]))  # the longest form that matches at a start wins there
-        agency_keys = {f"a{i}": key for i, (_, _, key) in enumerate(written)}
-        alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _) in enumerate(written))
+        agency_keys = {f"a{i}": key for i, (_, _, key, _) in enumerate(written)}
+        offices = frozenset(f"a{i}" for i, (_, _, _, office) in enumerate(written) if office)
+        alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _, _) in enumerate(written))
         agency = re.compile(rf"(?<![\w-])(?=(?:{alternatives}))")
         prefixes = "|".join(f"(?P<{k}>{p})" for k, p in _REGION_PREFIX.items())
         prefixed = re.compile(rf"(?<![\w-])(?:{prefixes})[ \t]+(?=[A-Z])")
@@ -145,7 +151,7 @@ class InstitutionMatcher:
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
         generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:[ \t]+(?:dan[ \t]+)?(?!(?:{heads})\b){word}){{1,10}})")
-        return cls(lexicon, gazetteer(), agency, agency_keys, prefixed, posts, post_kind, generic, generic_kind)
+        return cls(lexicon, gazetteer(), agency, agency_keys, offices, prefixed, posts, post_kind, generic, generic_kind)
 
     # -- regions ---------------------------------------------------------------------------------
 
@@ -228,9 +234,12 @@ class InstitutionMatcher:
             acr = _ACRONYM_AFTER.match(text, end)
             if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
                 end = acr.end()
+            office = group in self.offices
             if key.kind not in ("province", "regency", "city"):
-                end = self._office_end(text, end)
-            out.append(InstitutionHit(Span(start, end), text[start:end], key, 0))
+                extended = self._office_end(text, end)
+                office = office or extended > end
+                end = extended
+            out.append(InstitutionHit(Span(start, end), text[start:end], key, 0, office))
         return out
 
     def _generic(self, text: str) -> list[InstitutionHit]:

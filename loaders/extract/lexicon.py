@@ -29,6 +29,8 @@ class Agency:
     kind: str
     aliases: tuple[str, ...]
     acronyms: tuple[str, ...]
+    offices: tuple[str, ...] = ()
+    """Names of its regional offices, followed by their region ("Kejaksaan Negeri Sekadau")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +109,11 @@ def _kind(path: Path, kind: Any, what: str) -> str:
 def load_agencies(path: Path = LEXICON_DIR / "agencies.yaml") -> tuple[Agency, ...]:
     """Named institutions and their aliases and acronyms."""
     out = []
-    for e in _records(path, _load(path), {"name", "kind"}, {"aliases", "acronyms"}):
+    for e in _records(path, _load(path), {"name", "kind"}, {"aliases", "acronyms", "offices"}):
         out.append(Agency(str(e["name"]), _kind(path, e["kind"], str(e["name"])),
                           _strs(path, e.get("aliases"), f"{e['name']}.aliases"),
-                          _strs(path, e.get("acronyms"), f"{e['name']}.acronyms")))
+                          _strs(path, e.get("acronyms"), f"{e['name']}.acronyms"),
+                          _strs(path, e.get("offices"), f"{e['name']}.offices")))
     return tuple(out)
 
 
@@ -170,6 +173,14 @@ def load_degrees(path: Path = LEXICON_DIR / "degrees.yaml") -> Degrees:
     return Degrees(parts["prefix"], parts["suffix"])
 
 
+def load_unit_words(path: Path = LEXICON_DIR / "unit_words.yaml") -> frozenset[str]:
+    """Words of unit, field and portfolio names, which no person's name starts with."""
+    data = _load(path)
+    if not isinstance(data, dict) or set(data) != {"words"}:
+        raise InputError(path, "expected exactly the key words")
+    return frozenset(_strs(path, data["words"], "words"))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """All word lists the extractor uses."""
@@ -179,9 +190,10 @@ class Lexicon:
     posts: tuple[Post, ...]
     degrees: Degrees
     tenures: tuple[Tenure, ...]
+    unit_words: frozenset[str] = frozenset()
 
 
 @cache
 def default_lexicon() -> Lexicon:
     """The bundled lexicon, loaded once."""
-    return Lexicon(load_agencies(), load_generic_rules(), load_posts(), load_degrees(), load_tenures())
+    return Lexicon(load_agencies(), load_generic_rules(), load_posts(), load_degrees(), load_tenures(), load_unit_words())

@@ -9,7 +9,6 @@ full name or the surname are added as further mentions.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -17,6 +16,8 @@ from functools import cached_property
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Degrees, Lexicon, Post
 from lankg.loaders.extract.patterns import PLACE_BEFORE_POST, STOP_NAME_WORDS, VENUE_BEFORE
+from lankg.loaders.extract.gazetteer import gazetteer
+from lankg.loaders.extract.posts import PostPhrase, PostReader
 from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
 from lankg.records import Span
 
@@ -25,9 +26,7 @@ _NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z
 _LOWER_WORD = re.compile(r"[a-z]{3,}")
 _SEP = re.compile(r"[ \t]*,*[ \t]*")
 _GAP = re.compile(r"[ \t]*")
-_AREA_WORD = re.compile(r"\s+(?:dan\s+)?(?:[A-Z][\w]*)")
 _ALSO = re.compile(r"\s+sekaligus\s+")
-_AND = re.compile(r"\bdan\b")
 
 
 def _degree_pattern(form: str) -> str:
@@ -119,34 +118,8 @@ def read_person(text: str, pos: int, degrees: DegreeMatcher) -> PersonRead | Non
             break
         found.append(d[0])
         end = d[1]
-    name = " ".join(words)
+    name = " ".join(words).replace("’", "'")  # typographic apostrophes normalised in the name only
     return PersonRead(name, tuple(dict.fromkeys(found)), Span(start, end))
-
-
-#: The longest area or unit after a post ("Deputi Bidang Kajian dan Inovasi Manajemen Aparatur Sipil Negara"
-#: has nine words); the cap keeps a text of thousands of capitalised words linear.
-MAX_AREA_WORDS = 12
-#: How much junior the head of a unit ("Kepala Dinas Pendidikan Kabupaten Sleman") ranks than the
-#: same post of the institution itself ("Kepala LAN"), so the institution's head is the one who signs.
-UNIT_HEAD_RANK = 5
-
-
-def _institution_at(text: str, post: int, pos: int, insts: list[InstitutionHit], starts: list[int]) -> InstitutionHit | None:
-    """The first institution after the post starting at ``post`` that reaches past ``pos`` and starts no later
-    than the next word after it ("Wali Kota Makassar": "Kota Makassar" starts inside the post)."""
-    gap = _GAP.match(text, pos).end()  # type: ignore[union-attr]
-    j = bisect.bisect_left(starts, post)
-    return insts[j] if j < len(insts) and insts[j].span.start <= gap and insts[j].span.end > pos else None
-
-
-@dataclass(frozen=True, slots=True)
-class PostHit:
-    """A post title in the text, with the institution written right after it, if any."""
-
-    span: Span
-    post: Post
-    title: str
-    institution: InstitutionHit | None
 
 
 @dataclass
@@ -161,6 +134,17 @@ class OfficialDraft:
     mentions: list[tuple[str, Span]] = field(default_factory=list)
     references: list[Span] = field(default_factory=list)
     """Spans of "post + institution" references without the name ("Menteri PANRB dalam arahannya")."""
+    post_span: Span | None = None
+
+
+def _is_place(text: str, person: PersonRead) -> bool:
+    """True when what was read as a name is a region's name ("Papua Barat")."""
+    read = gazetteer().read(person.name, 0)
+    return read is not None and read.end == len(person.name)
+
+
+#: "Bupati Nura, Hj Ratna Machmud": one word, then a comma and an honorific: the word was no name.
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -174,47 +158,24 @@ class OfficialFinder:
         return DegreeMatcher.build(self.lexicon.degrees)
 
     @cached_property
-    def posts(self) -> tuple[re.Pattern[str], dict[str, Post]]:
-        forms: dict[str, Post] = {}
-        for p in self.lexicon.posts:
-            for f in (p.title, *p.variants):
-                forms[" ".join(f.lower().split())] = p
-        alt = "|".join(flexible(f) for f in sorted(forms, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?i:{alt})(?![\w-])"), forms
+    def reader(self) -> PostReader:
+        return PostReader.build(self.lexicon)
 
-    def post_hits(self, text: str, insts: list[InstitutionHit]) -> list[PostHit]:
-        """Every post title (first letter of any case), with the institution that follows it."""
-        pattern, forms = self.posts
-        out = []
-        starts = [h.span.start for h in insts]
-        for m in pattern.finditer(text):
-            i = bisect.bisect_right(starts, m.start())
-            if i > 0 and insts[i - 1].span.end > m.start():
-                continue
-            if PLACE_BEFORE_POST.search(text, max(0, m.start() - 14), m.start()):
-                continue
-            post = forms[" ".join(m.group().lower().split())]
-            end = m.end()
-            title = post.title
-            area_end, words = end, 0
-            while words < MAX_AREA_WORDS and (w := _AREA_WORD.match(text, area_end)) is not None:
-                words += 1
-                k = bisect.bisect_left(starts, w.start())
-                if k < len(insts) and insts[k].span.start < w.end():
-                    break
-                area_end = w.end()
-            unit = text[end:area_end]
-            after_unit = _institution_at(text, m.start(), area_end, insts, starts)
-            if area_end > end and (post.area or (
-                    after_unit is not None and not _AND.search(unit) and not pattern.search(unit))):  # "mewakili Bupati dan Sekda ..."
-                # "Deputi Bidang Kajian ..." always; "Kepala Puslatbang KMP LAN ..." when an institution follows
-                # the unit, whose head is then junior to the institution's own head
-                title = f"{post.title} {' '.join(unit.split())}"
-                post = post if post.area else replace(post, rank=post.rank + UNIT_HEAD_RANK)
-                end = area_end
-            inst = after_unit if end == area_end else _institution_at(text, m.start(), end, insts, starts)
-            out.append(PostHit(Span(m.start(), end), post, title, inst))
-        return out
+    def _honorific(self, text: str, pos: int) -> bool:
+        return self.degrees.read("prefix", text, pos) is not None
+
+    def post_hits(self, text: str, insts: list[InstitutionHit]) -> list[PostPhrase]:
+        """Every post phrase not inside the name of a building ("Kantor Bupati")."""
+        return [p for p in self.reader.read(text, insts, is_honorific=self._honorific)
+                if not PLACE_BEFORE_POST.search(text, max(0, p.span.start - 14), p.span.start)]
+
+    def _person(self, text: str, pos: int) -> PersonRead | None:
+        person = read_person(text, pos, self.degrees)
+        if person is not None and " " not in person.name and not person.degrees:
+            comma = _COMMA.match(text, person.span.end)
+            if comma and self._honorific(text, comma.end()):
+                return read_person(text, comma.end(), self.degrees)
+        return person
 
     def find(self, text: str, insts: list[InstitutionHit]) -> list[OfficialDraft]:
         """Officials anchored on posts, then their later mentions by full name or surname."""
@@ -222,35 +183,36 @@ class OfficialFinder:
         taken = SpanSet()
         for h in insts:
             taken.add(h.span)
-        refs: list[PostHit] = []
-        first_post: PostHit | None = None
+        refs: list[PostPhrase] = []
+        first_post: PostPhrase | None = None
         for ph in self.post_hits(text, insts):
-            after = ph.institution.span.end if ph.institution else ph.span.end
-            person = read_person(text, _SEP.match(text, after).end(), self.degrees)  # type: ignore[union-attr]
-            if person is None or taken.overlaps(person.span):
+            person = self._person(text, ph.name_at)
+            if (person is None or taken.overlaps(person.span) or all(w in self.lexicon.unit_words for w in person.name.split())
+                    or person.name.split()[0].lower() in self.reader.heads or _is_place(text, person)):
                 refs.append(ph)
-                also = _ALSO.match(text, after)
+                also = _ALSO.match(text, ph.span.end)
                 first_post = ph if also else None
                 continue
             if first_post is not None:
                 # "Kepala BP Batam sekaligus Walikota Batam, X": the first post named is the one kept.
                 ph, first_post = first_post, None
-            inst = ph.institution.key if ph.institution else None
             d = drafts.get(person.name)
             if d is None:
-                d = drafts[person.name] = OfficialDraft(person.name, list(person.degrees), ph.post, ph.title, inst)
+                d = drafts[person.name] = OfficialDraft(person.name, list(person.degrees), ph.post, ph.title,
+                                                        ph.institution, post_span=ph.span)
             else:
                 d.degrees.extend(x for x in person.degrees if x not in d.degrees)
-                d.institution = d.institution or inst
+                d.institution = d.institution or ph.institution
             d.mentions.append((text[person.span.start:person.span.end], person.span))
             taken.add(person.span)
+        _merge_short_names(drafts)
         by_post: dict[tuple[str, InstitutionKey | None], list[OfficialDraft]] = {}
         for d in drafts.values():
             if d.post is not None:
                 by_post.setdefault((d.post.title, d.institution), []).append(d)
         for ref in refs:
             if ref.institution is not None:
-                for d in by_post.get((ref.post.title, ref.institution.key), ()):
+                for d in by_post.get((ref.post.title, ref.institution), ()):
                     d.references.append(ref.span)
         self._later_mentions(text, drafts, taken)
         return list(drafts.values())
@@ -268,3 +230,17 @@ class OfficialFinder:
                         continue
                     d.mentions.append((text[span.start:span.end], span))
                     taken.add(span)
+
+
+def _merge_short_names(drafts: dict[str, OfficialDraft]) -> None:
+    """A name that is the first or last words of exactly one other official's name ("Sherly" of "Sherly
+    Tjoanda" in a headline, "Argap Situngkir" of "Budi Argap Situngkir") is that official."""
+    for short in sorted(drafts, key=len):
+        words = short.split()
+        longer = [d for n, d in drafts.items() if n != short and len(n.split()) > len(words)
+                  and (n.split()[:len(words)] == words or n.split()[-len(words):] == words)]
+        if len(longer) == 1:
+            target = drafts.pop(short)
+            longer[0].mentions.extend(target.mentions)
+            longer[0].degrees.extend(x for x in target.degrees if x not in longer[0].degrees)
+            longer[0].institution = longer[0].institution or target.institution

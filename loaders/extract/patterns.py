@@ -70,9 +70,12 @@ STOP_NAME_WORDS = frozenset(
     "Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur Ketua Wakil Penjabat Pj "
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Dalam Dan Yang Di Pada Hal Selain Sementara Kegiatan Pemerintah "
     "Kabupaten Kota Provinsi Lembaga Badan Kementerian Universitas MoU dan yang di pada dalam saat serta selaku "
-    "juga untuk sebagai bersama dengan dari ke oleh ini itu bahwa atas mewakili menyampaikan mengatakan".split()
+    "juga untuk sebagai bersama dengan dari ke oleh ini itu bahwa atas mewakili menyampaikan mengatakan "
+    "Teken Tandatangani Jalin Gelar Hadiri Sepakati Resmikan Kesepakatan Kesepahaman Bersama Perjanjian Nota Kerja "
+    "Republik Para Sekda Plt Pj".split()
 )
 #: A name right after these is part of a venue ("Aula Prof. Dr. Budi Hartono"), not an official.
 VENUE_BEFORE = re.compile(r"(?:Aula|Gedung|Ruang|Jl\.|Jalan|Auditorium|Graha|Wisma|Balai)\s*$")
 #: A post right after these names a building ("Kantor Bupati", "Rumah Dinas Gubernur"), not a person.
-PLACE_BEFORE_POST = re.compile(r"(?:Kantor|Rumah\s+Dinas|Rumah\s+Jabatan|Pendopo|Pendapa|Aula|Gedung|Ruang)\s*$")
+PLACE_BEFORE_POST = re.compile(
+    r"(?:Kantor|Rumah\s+Dinas|Rumah\s+Jabatan|Pendopo|Pendapa|Aula|Gedung|Ruang|(?i:Peraturan|Keputusan|Instruksi))\s*$")

@@ -99,7 +99,7 @@ def test_the_head_of_a_unit_does_not_sign_in_place_of_the_head_of_the_institutio
     text = ("LAN menandatangani MoU dengan Pemerintah Kabupaten Sleman, Senin (29/3/2021). Hadir Bupati Sleman "
             "Kustini Sri Purnomo dan Kepala Dinas Pendidikan Kabupaten Sleman Budi Santoso.")
     officials = {o.name: o for o in _facts(text).officials}  # type: ignore[attr-defined]
-    assert officials["Budi Santoso"].position == "Kepala Dinas Pendidikan"
+    assert officials["Budi Santoso"].position == "Kepala Dinas Pendidikan Kabupaten Sleman"  # a unit keeps its region
     assert officials["Budi Santoso"].institution == "Kabupaten Sleman"
     assert "signatory" in officials["Kustini Sri Purnomo"].roles
     assert "signatory" not in officials["Budi Santoso"].roles
