@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lankg.loaders.articles import Article
 from lankg.loaders.extract.agreements import agreement_type, find_scopes, unique
 from lankg.loaders.extract.dates import find_dates, find_published, resolve_date
@@ -9,7 +11,9 @@ from lankg.loaders.extract.events import assign_roles, find_host, find_mode, fin
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, InstitutionMatcher
 from lankg.loaders.extract.lexicon import Lexicon
 from lankg.loaders.extract.officials import OfficialDraft, OfficialFinder
-from lankg.loaders.extract.patterns import COOPERATION, ENUMERATED, PARTY_LIST, PAST_YEAR
+from lankg.loaders.extract.document import Document
+from lankg.loaders.extract.parties import read_party_sets
+from lankg.loaders.extract.patterns import COOPERATION, ENUMERATED, MOU, PARTY_LIST, PKS
 from lankg.loaders.extract.text import Sentence, sentence_of, sentences
 from lankg.records import Agreement, Event, FactBundle, Institution, Mention, Official
 
@@ -54,17 +58,70 @@ def _signing_evidence(
     return found
 
 
+_REGIONAL_UNIT = re.compile(r"\b(?:Sekretaris Daerah|Asisten|Dinas|Setda\w*|Sekretariat Daerah|Bappeda|Inspektorat|BPSDM|BKD|Kepala Bagian)\b")
+_STAND_IN = re.compile(r"(?i)\b(?:mewakili|diwakili|didampingi|mendampingi)\b")
+
+
+def _institution_of(text: str, sents: tuple[Sentence, ...], hits: list[InstitutionHit], drafts: list[OfficialDraft],
+                    host: InstitutionKey | None) -> dict[str, InstitutionKey | None]:
+    """Each official's institution: the one written in the post; else, for a regional post ("Bupati Khamami",
+    "Asisten Bidang Ekonomi"), the article's one region of that kind or the region of the person stood in for
+    or accompanied; else the host, for an agency's post."""
+    regions = list(dict.fromkeys(h.key for h in hits if h.key.code is not None))
+    out: dict[str, InstitutionKey | None] = {d.name: d.institution for d in drafts}
+    for d in drafts:
+        if d.institution is not None or d.post is None:
+            continue
+        if d.post.implies is not None:
+            of_kind = [r for r in regions if r.kind == d.post.implies]
+            out[d.name] = of_kind[0] if len(of_kind) == 1 else None
+        elif d.title is not None and _REGIONAL_UNIT.search(d.title):
+            near = None
+            for _, span in d.mentions:
+                sent = sents[sentence_of(sents, span.start)]
+                if _STAND_IN.search(text, sent.start, sent.end):
+                    near = next((out[o.name] for o in drafts if o is not d and out.get(o.name) is not None
+                                 and out[o.name].code is not None  # type: ignore[union-attr]
+                                 and any(sent.start <= s.start < sent.end for _, s in o.mentions)), None)
+                    if near:
+                        break
+            out[d.name] = near or (regions[0] if len(regions) == 1 else None)
+        else:
+            out[d.name] = host
+    return out
+
+
+_MANY_WITH = re.compile(r"(?i)\b(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|sejumlah|para)\s+"
+                        r"(?:instansi|lembaga|pemerintah|pemda|kementerian|daerah|kepala\s+daerah|bupati)")
+
+
+def _hub(text: str, sents: tuple[Sentence, ...], hits: list[InstitutionHit], host: InstitutionKey | None) -> InstitutionKey | None:
+    """The host, when the article says that several bodies sign with it ("empat instansi menjalin kerja sama
+    dengan LAN", "Delapan Instansi ... adalah"); else None, and a list of signers is one document."""
+    if host is None:
+        return None
+    return host if _MANY_WITH.search(text) else None
+
+
+def _without_subsets(sets: list[tuple[InstitutionKey, ...]]) -> list[tuple[InstitutionKey, ...]]:
+    """Party sets in order, each once, none that is part of a larger one named too."""
+    unique = list(dict.fromkeys(tuple(sorted(s, key=lambda k: k.name)) for s in sets))
+    first = {tuple(sorted(s, key=lambda k: k.name)): s for s in reversed(sets)}
+    return [first[u] for u in unique if not any(set(u) < set(o) for o in unique)]
+
+
 def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     """Facts of one article."""
     text = article.text
+    doc = Document.read(article)
     matcher, finder = _compiled(lexicon)
-    hits = matcher.find(text)
-    drafts = finder.find(text, hits)
-    sents = sentences(text)
+    hits = [h for h in matcher.find(text) if not doc.is_noise(h.span)]
+    drafts = [d for d in finder.find(text, hits) if any(not doc.is_noise(s) for _, s in d.mentions)]
+    sents = doc.sentences
     place = find_place(text)
     mode = find_mode(text)
     host = find_host(text, sents, hits, place)
-    institution_of = {d.name: d.institution or (host if d.post is not None and d.post.implies is None else None) for d in drafts}
+    institution_of = _institution_of(text, sents, hits, drafts, host)
 
     written = find_dates(text)
     events: list[Event] = []
@@ -78,47 +135,36 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     events.append(Event(id="e1", date=date, date_as_written=as_written, date_note=note, venue=place.venue,
                         city=place.city, mode=mode, host=host.name if host else None, date_span=span))  # type: ignore[arg-type]
 
-    past_sents: set[int] = set()
-    past_partners: list[InstitutionKey] = []
-    for m in PAST_YEAR.finditer(text):
-        i = sentence_of(sents, m.start())
-        s = sents[i]
-        if not COOPERATION.search(text, s.start, s.end):
-            continue
-        partners = [h.key for h in hits if s.start <= h.span.start < s.end and h.key != host]
-        if not partners:
-            continue
-        past_sents.add(i)
-        past_partners.extend(p for p in partners if p not in past_partners)
-        if len(events) == 1:
-            events.append(Event(id="e2", date=None, date_as_written=m.group(), date_span=None,
-                                date_note=f"An earlier cooperation; only the year {m.group('y')} is given, so no date."))
-
-    witnessed_only = set()
-    roles_probe, _ = assign_roles(text, sents, drafts, institution_of, set(), mode)
-    for key in {h.key for h in hits}:
-        officials = [d for d in drafts if institution_of[d.name] == key]
-        if officials and all("witness" in roles_probe[d.name] for d in officials):
-            witnessed_only.add(key)
-    in_main = {h.key for h in hits if sentence_of(sents, h.span.start) not in past_sents}
-    candidates = [k for k in dict.fromkeys(h.key for h in hits)
-                  if k != host and k in in_main and k not in witnessed_only]
-    signs = _signing_evidence(text, sents, hits, drafts, institution_of, roles_probe)
-    # an institution named only in passing ("sejalan dengan arahan Kemendagri") is no partner; an article
-    # whose signing the cues miss altogether keeps every institution it names
-    partners = [k for k in candidates if k in signs] or candidates
-    parties = set(partners) | ({host} if host else set())
+    party_sets = read_party_sets(text, sents, hits, drafts, institution_of, _hub(text, sents, hits, host))
+    main_sets = _without_subsets([p.parties for p in party_sets if not p.past])
+    past_sets = [p for p in party_sets if p.past and p.parties not in main_sets]
+    past_sents = {p.sentence for p in past_sets}
+    if not main_sets:
+        main_sets = _fallback_sets(text, sents, hits, drafts, institution_of, host, mode, past_sents)
+    if past_sets:
+        p = past_sets[0]
+        s = sents[p.sentence]
+        when = [w for w in written if s.start <= w.span.start < s.end]
+        past_date = resolve_date(when[0], [], ()) if when and when[0].year is not None else None
+        events.append(Event(id="e2", date=past_date.date.isoformat() if past_date and past_date.date else None,
+                            date_as_written=when[0].as_written if when else None,
+                            date_span=when[0].span if when else None,
+                            date_note=(f"An earlier agreement, dated {past_date.date.isoformat()} in the text."
+                                       if past_date and past_date.date else "An earlier cooperation; the text gives no date of it.")))
+    parties = {k for ps in main_sets for k in ps}
     roles, attendance = assign_roles(text, sents, drafts, institution_of, parties, mode)
 
     scopes = find_scopes(text, sents, hits, past_sents)
     kind = agreement_type(text)
     agreements = []
-    if host is not None:
-        for p in partners:
-            agreements.append(Agreement(parties=(host.name, p.name), type=kind, event="e1",  # type: ignore[arg-type]
-                                        scopes=unique(scopes.per_partner.get(p) or scopes.shared)))
-        for p in past_partners:
-            agreements.append(Agreement(parties=(host.name, p.name), type="other", event="e2", scopes=unique(scopes.past)))
+    for ps in main_sets:
+        partner = next((k for k in ps if k != host), ps[-1])
+        agreements.append(Agreement(parties=tuple(k.name for k in ps), type=kind, event="e1",  # type: ignore[arg-type]
+                                    scopes=unique(scopes.per_partner.get(partner) or scopes.shared)))
+    for p in past_sets[:1]:
+        body = text[sents[p.sentence].start:sents[p.sentence].end]
+        agreements.append(Agreement(parties=tuple(k.name for k in p.parties), type=agreement_type(body) if MOU.search(body) or PKS.search(body) else "other",
+                                    event="e2", scopes=unique(scopes.past)))
 
     officials = []
     for d in drafts:
@@ -131,5 +177,28 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
             institution=inst.name if inst else None, roles=roles[d.name],  # type: ignore[arg-type]
             attendance=attendance[d.name], event="e1",  # type: ignore[arg-type]
         ))
-    return FactBundle(source=article.ref, events=tuple(events), institutions=_institutions(hits),
+    taking_part = parties | {k for ps in past_sets[:1] for k in ps.parties} | ({host} if host else set())
+    taking_part |= {k for d in drafts if (k := institution_of[d.name]) is not None}
+    return FactBundle(source=article.ref, events=tuple(events),
+                      institutions=_institutions([h for h in hits if h.key in taking_part]),
                       agreements=tuple(agreements), officials=tuple(officials))
+
+
+def _fallback_sets(text: str, sents: tuple[Sentence, ...], hits: list[InstitutionHit], drafts: list[OfficialDraft],
+                   institution_of: dict[str, InstitutionKey | None], host: InstitutionKey | None, mode: str,
+                   past_sents: set[int]) -> list[tuple[InstitutionKey, ...]]:
+    """When no sentence names who signs with whom: the host with each institution tied to the signing."""
+    if host is None:
+        return []
+    witnessed_only = set()
+    roles_probe, _ = assign_roles(text, sents, drafts, institution_of, set(), mode)
+    for key in {h.key for h in hits}:
+        officials = [d for d in drafts if institution_of[d.name] == key]
+        if officials and all("witness" in roles_probe[d.name] for d in officials):
+            witnessed_only.add(key)
+    in_main = {h.key for h in hits if sentence_of(sents, h.span.start) not in past_sents}
+    candidates = [k for k in dict.fromkeys(h.key for h in hits)
+                  if k != host and k in in_main and k not in witnessed_only]
+    signs = _signing_evidence(text, sents, hits, drafts, institution_of, roles_probe)
+    partners = [k for k in candidates if k in signs]
+    return [(host, p) for p in partners]

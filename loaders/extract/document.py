@@ -85,12 +85,20 @@ def _byline_name(line: str) -> bool:
     return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'’]+\.?", w) for w in words)
 
 
+#: A dateline that opens the story: "KOTAMOBAGU, ZONAUTARA.com – ", "Jakarta (KT) – ", "MUSI RAWAS- ".
+_DATELINE = re.compile(r"(?:[A-Z][\w.]*[ ,]*){1,4}(?:\([^()\n]{1,20}\))?[ ]*[–—-][ ]*(?=[A-Z\"“])")
+
+
 def find_noise(text: str) -> list[Span]:
-    """Spans of page chrome: whole lines, and everything after a related-headlines or comment-form line."""
+    """Spans of page chrome: whole lines, the dateline before the first sentence of the story, and everything
+    after a related-headlines or comment-form line."""
     lines = _lines(text)
     noise: list[Span] = []
     for i, line in enumerate(lines):
         body = text[line.start:line.end]
+        dateline = _DATELINE.match(text, line.start, line.end) if i < _TOP_LINES else None
+        if dateline is not None and dateline.end() - dateline.start() < 60:
+            noise.append(Span(dateline.start(), dateline.end()))
         if _TAIL.match(body):
             noise.append(Span(line.start, len(text)))
             break
@@ -156,7 +164,15 @@ class Document:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the story (page chrome left out)."""
-        return tuple(s for s in sentences(self.text) if not self.is_noise(Span(s.start, max(s.start + 1, s.end))))
+        out = []
+        for s in sentences(self.text):
+            start = s.start
+            for n in self.noise:  # a dateline before the first words of the story is cut off, not the sentence
+                if n.start <= start < n.end < s.end and self.text[n.start:n.end].rstrip()[-1:] in "–—-":
+                    start = n.end
+            if not self.is_noise(Span(start, max(start + 1, s.end))):
+                out.append(Sentence(start, s.end))
+        return tuple(out)
 
     @cached_property
     def published(self) -> Published | None:
