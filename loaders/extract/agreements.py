@@ -14,6 +14,8 @@ from lankg.loaders.extract.patterns import (
     SCOPE_CUE,
     SCOPE_END,
     SCOPE_FALLBACK,
+    SCOPE_GOES_ON,
+    SCOPE_NOT,
     SCOPE_SPLIT,
 )
 from lankg.loaders.extract.text import Sentence
@@ -39,7 +41,7 @@ def _pieces(text: str, start: int) -> list[Mention]:
         raw = text[pos:piece_end]
         lead = len(raw) - len(raw.lstrip())
         phrase = raw.strip().rstrip(",;:")
-        if phrase and concepts_for(phrase):
+        if phrase and concepts_for(phrase) and not SCOPE_NOT.match(phrase):
             s = pos + lead
             out.append(Mention(phrase, Span(s, s + len(phrase))))
         if sep:
@@ -54,27 +56,37 @@ class ScopeFinding:
     shared: list[Mention] = field(default_factory=list)
     per_partner: dict[InstitutionKey, list[Mention]] = field(default_factory=dict)
     past: list[Mention] = field(default_factory=list)
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+    """The shared scopes by the sentence they are read from, to bind them to the agreement that sentence names."""
 
 
 def find_scopes(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionHit], past_sents: set[int]) -> ScopeFinding:
-    """Read scope lists after their cue words; an enumerated line names its partner first."""
+    """Read scope phrases after their cue words in the sentences about the cooperation (and in a sentence that
+    goes on with the one before: "Yakni, ..."); an enumerated line names its partner first."""
     found = ScopeFinding()
+    previous_had_scopes = False
     for i, s in enumerate(sents):
         body = text[s.start:s.end]
         enumerated = ENUMERATED.match(body)
-        if not enumerated and not COOPERATION.search(body):
+        goes_on = SCOPE_GOES_ON.match(body) if previous_had_scopes else None
+        if not enumerated and not goes_on and not COOPERATION.search(body):
+            previous_had_scopes = False
             continue
+        pieces: list[Mention] = []
+        if goes_on is not None:
+            pieces.extend(_pieces(text[:s.end], s.start + goes_on.end()))
         for cue in SCOPE_CUE.finditer(text, s.start, s.end):
-            pieces = _pieces(text[:s.end], cue.end())
-            if not pieces:
-                continue
-            if enumerated:
+            more = _pieces(text[:s.end], cue.end())
+            if more and enumerated:
                 partner = next((h.key for h in insts if s.start <= h.span.start < cue.start()), None)
                 if partner is not None:
-                    found.per_partner.setdefault(partner, []).extend(pieces)
-                    break
-            (found.past if i in past_sents else found.shared).extend(pieces)
-            break
+                    found.per_partner.setdefault(partner, []).extend(more)
+                    continue
+            pieces.extend(more)
+        (found.past if i in past_sents else found.shared).extend(pieces)
+        if pieces and i not in past_sents:
+            found.by_sentence[i] = pieces
+        previous_had_scopes = bool(pieces) or bool(re.search(r"(?i)ruang\s+lingkup", body))
     if not found.shared and not found.per_partner:
         for s in sents:
             for cue in SCOPE_FALLBACK.finditer(text, s.start, s.end):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from lankg.loaders.articles import Article
-from lankg.loaders.extract.agreements import agreement_type, find_scopes, unique
+from lankg.loaders.extract.agreements import ScopeFinding, agreement_type, find_scopes, unique
 from lankg.loaders.extract.dates import find_dates, find_published, resolve_date
 from lankg.loaders.extract.events import assign_roles, find_host, find_mode, find_place
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, InstitutionMatcher
 from lankg.loaders.extract.lexicon import Lexicon
 from lankg.loaders.extract.officials import OfficialDraft, OfficialFinder
 from lankg.loaders.extract.document import Document
-from lankg.loaders.extract.parties import read_party_sets
+from lankg.loaders.extract.parties import PartySet, read_party_sets
 from lankg.loaders.extract.patterns import COOPERATION, ENUMERATED, MOU, PARTY_LIST, PKS
 from lankg.loaders.extract.text import Sentence, sentence_of, sentences
 from lankg.records import Agreement, Event, FactBundle, Institution, Mention, Official
@@ -156,11 +156,12 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
 
     scopes = find_scopes(text, sents, hits, past_sents)
     kind = agreement_type(text)
+    bound = _bind_scopes(scopes, [p for p in party_sets if not p.past], main_sets)
     agreements = []
     for ps in main_sets:
         partner = next((k for k in ps if k != host), ps[-1])
         agreements.append(Agreement(parties=tuple(k.name for k in ps), type=kind, event="e1",  # type: ignore[arg-type]
-                                    scopes=unique(scopes.per_partner.get(partner) or scopes.shared)))
+                                    scopes=unique(scopes.per_partner.get(partner) or bound[ps])))
     for p in past_sets[:1]:
         body = text[sents[p.sentence].start:sents[p.sentence].end]
         agreements.append(Agreement(parties=tuple(k.name for k in p.parties), type=agreement_type(body) if MOU.search(body) or PKS.search(body) else "other",
@@ -182,6 +183,23 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     return FactBundle(source=article.ref, events=tuple(events),
                       institutions=_institutions([h for h in hits if h.key in taking_part]),
                       agreements=tuple(agreements), officials=tuple(officials))
+
+
+def _bind_scopes(scopes: ScopeFinding, read: list[PartySet], main_sets: list[tuple[InstitutionKey, ...]]
+                 ) -> dict[tuple[InstitutionKey, ...], list[Mention]]:
+    """Scopes of each agreement: those read in a sentence that names some of the agreements go to those only
+    ("MoU tentang pendidikan ini ditandatangani oleh A dan B"); the others go to every agreement."""
+    named: dict[int, set[frozenset[InstitutionKey]]] = {}
+    for p in read:
+        named.setdefault(p.sentence, set()).add(frozenset(p.parties))
+    everyone = {frozenset(ps) for ps in main_sets}
+    bound: dict[tuple[InstitutionKey, ...], list[Mention]] = {ps: [] for ps in main_sets}
+    for i, pieces in scopes.by_sentence.items():
+        targets = named.get(i, set()) & everyone
+        for ps in main_sets:
+            if not targets or targets == everyone or frozenset(ps) in targets:
+                bound[ps].extend(pieces)
+    return bound
 
 
 def _fallback_sets(text: str, sents: tuple[Sentence, ...], hits: list[InstitutionHit], drafts: list[OfficialDraft],

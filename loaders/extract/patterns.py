@@ -53,13 +53,30 @@ MOU = re.compile(r"(?i)\b(?:MoU|nota\s+kesepahaman|nota\s+kesepakatan|memorandum
 PKS = re.compile(r"(?i)\b(?:perjanjian\s+kerja\s*sama|PKS)\b")
 COOPERATION = re.compile(r"(?i)\b(?:kerja\s*sama|kerjasama|MoU|nota|penandatanganan|perjanjian|ruang\s+lingkup|PKS)\b")
 
-#: Where a sentence lists the areas of cooperation.
+#: Where a sentence about a cooperation names its areas: a list after "ruang lingkup ... meliputi", "meliputi",
+#: "di bidang"; its subject after "tentang", "mengenai", "terkait", "berkenaan"; its purpose after "bertujuan
+#: untuk", "dalam rangka", "guna", or a means after "melalui".
 SCOPE_CUE = re.compile(
-    r"(?i)(?:ruang\s+lingkup[^.\n]*?(?:meliputi|antara\s+lain)(?:\s+bidang)?|(?:meliputi|mencakup)[^.\n]{0,40}?\b(?:di|dalam)\s+bidang|(?:meliputi|mencakup)(?:\s+bidang)?|dalam\s+hal|\b(?:di|dalam)\s+bidang)\s+"
+    r"(?i)(?:ruang\s+lingkup[^.\n]*?(?:meliputi|mencakup|antara\s+lain|yakni|yaitu|adalah)(?:\s+bidang)?|"
+    r"(?:meliputi|mencakup|mencakupi)(?:\s+(?:bidang|kegiatan))?|\b(?:di|dalam)\s+(?:bidang|hal)|"
+    r"\b(?:tentang|mengenai|terkait|berkenaan(?:\s+dengan)?|perihal|concerning)|"
+    r"\bdalam\s+(?:mendorong|melaksanakan)(?:\s+fungsi)?|"
+    r"\b(?:MoU|nota\s+kesepahaman|nota\s+kesepakatan|kerja\s*sama|kerjasama|perjanjian\s+kerja\s*sama)"
+    r"(?=\s+(?!(?:dengan|antara|ini|itu|tersebut|yang|di|pada|oleh|bersama|para|ke|dan|sebagai|secara)\b)[A-Za-z])|"
+    r"\b(?:bertujuan|tujuan(?:nya)?)\b(?:\s+[\w-]+){0,6}?\s+(?:untuk|adalah(?:\s+untuk)?|guna)|"
+    r"\bfokus\s+pada|\bdifokuskan\s+pada|(?-i:\bMelalui)|\bantara\s+lain|\b(?:yakni|yaitu))[\s,:\"“]+"
+)
+#: A sentence that goes on with the areas of the one before: "Yakni, ...", "Termasuk ...", "Selain itu, ...".
+SCOPE_GOES_ON = re.compile(r"(?i)^\W*(?:yakni|yaitu|termasuk|antara\s+lain|meliputi|selain\s+itu|juga)\b[\s,:]*")
+#: A piece that is the signing itself, not an area ("melalui penandatanganan PKS antara ...").
+SCOPE_NOT = re.compile(
+    r"(?i)^(?:penandatanganan|MoU|nota|perjanjian|kerja\s*sama|kerjasama|kesepakatan|program\s+ini|"
+    r"semua|seluruh|berbagai|beberapa|banyak|kita|kami|ia|dia|mereka|hal|ini|itu|yang|bisa|dapat|akan|harus|sudah|telah|agar|untuk\s+itu)\b"
 )
 #: Weaker cues, used only when an article has none of the above.
-SCOPE_FALLBACK = re.compile(r"(?i)\b(?:terkait|dukungan\s+bagi)\s+")
-SCOPE_END = re.compile(r"(?i)\s+(?:guna|agar|sehingga|untuk\s+mendorong|yang\s+merupakan)\b|[.\n]|$")
+SCOPE_FALLBACK = re.compile(r"(?i)\b(?:dukungan\s+bagi)\s+")
+SCOPE_END = re.compile(r"(?i)\s+(?:agar|sehingga|untuk\s+mendorong|yang\s+merupakan|ini\s+ditandatangani|dilakukan|"
+                       r"berlangsung|ditandatangani)\b|[.\n;\"”]|$")
 SCOPE_SPLIT = re.compile(r"\s*,\s*(?:serta\s+|dan\s+)?|\s+serta\s+")
 ENUMERATED = re.compile(r"(?m)^\s*\d+\s*[.)]\s*")
 #: A sentence that lists the parties without a cooperation word: "Instansi tersebut adalah ...".
