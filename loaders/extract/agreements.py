@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.patterns import (
+    AGREEMENT_NOUN,
     COOPERATION,
     ENUMERATED,
     MOU,
@@ -76,6 +77,8 @@ def find_scopes(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionH
         if goes_on is not None:
             pieces.extend(_pieces(text[:s.end], s.start + goes_on.end()))
         for cue in SCOPE_CUE.finditer(text, s.start, s.end):
+            if cue.group("subject") and not AGREEMENT_NOUN.search(text, max(s.start, cue.start() - 60), cue.start()):
+                continue  # "belajar terkait inovasi": not the subject of the agreement
             more = _pieces(text[:s.end], cue.end())
             if more and enumerated:
                 partner = next((h.key for h in insts if s.start <= h.span.start < cue.start()), None)
@@ -87,10 +90,12 @@ def find_scopes(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionH
         if pieces and i not in past_sents:
             found.by_sentence[i] = pieces
         previous_had_scopes = bool(pieces) or bool(re.search(r"(?i)ruang\s+lingkup", body))
-    if not found.shared and not found.per_partner:
-        for s in sents:
+    for i, s in enumerate(sents):  # "memberikan dukungan bagi X" in a sentence that names a party
+        if i not in past_sents and any(s.start <= h.span.start < s.end for h in insts):
             for cue in SCOPE_FALLBACK.finditer(text, s.start, s.end):
-                found.shared.extend(_pieces(text[:s.end], cue.end()))
+                pieces = _pieces(text[:s.end], cue.end())
+                found.shared.extend(pieces)
+                found.by_sentence.setdefault(i, []).extend(pieces)
     return found
 
 

@@ -6,16 +6,16 @@ import re
 
 from lankg.loaders.articles import Article
 from lankg.loaders.extract.agreements import ScopeFinding, agreement_type, find_scopes, unique
-from lankg.loaders.extract.dates import find_dates, find_published, resolve_date
+from lankg.loaders.extract.dates import find_dates, read_event_date, resolve_date
 from lankg.loaders.extract.events import assign_roles, find_host, find_mode, find_place
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, InstitutionMatcher
 from lankg.loaders.extract.lexicon import Lexicon
 from lankg.loaders.extract.officials import OfficialDraft, OfficialFinder
 from lankg.loaders.extract.document import Document
-from lankg.loaders.extract.parties import PartySet, read_party_sets
+from lankg.loaders.extract.parties import SIGNING, PartySet, read_party_sets
 from lankg.loaders.extract.patterns import COOPERATION, ENUMERATED, MOU, PARTY_LIST, PKS
 from lankg.loaders.extract.text import Sentence, sentence_of, sentences
-from lankg.records import Agreement, Event, FactBundle, Institution, Mention, Official
+from lankg.records import Agreement, Event, FactBundle, Institution, Mention, Official, Span
 
 _COMPILED: dict[int, tuple[Lexicon, InstitutionMatcher, OfficialFinder]] = {}
 
@@ -123,22 +123,29 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     host = find_host(text, sents, hits, place)
     institution_of = _institution_of(text, sents, hits, drafts, host)
 
-    written = find_dates(text)
+    party_sets = read_party_sets(text, sents, hits, drafts, institution_of, _hub(text, sents, hits, host))
+    past_sents = {p.sentence for p in party_sets if p.past}
+    published = doc.published
+    about_signing = [Span(s.start, s.end) for i, s in enumerate(sents) if SIGNING.search(text, s.start, s.end)
+                     and i not in past_sents]
+    not_the_event = [Span(sents[i].start, sents[i].end) for i in past_sents] + list(doc.noise)
+    if published is not None and published.span is not None:
+        not_the_event.append(published.span)
+    officials_known = [(d.name, k.name if (k := institution_of[d.name]) else None) for d in drafts]
+    read = read_event_date(text, about_signing, not_the_event, officials_known, lexicon.tenures,
+                           published.latest if published else None)
     events: list[Event] = []
-    if written:
-        stamp = find_published(text)
-        read = resolve_date(written[0], [d.name for d in drafts], lexicon.tenures, published=stamp[0] if stamp else None)
+    if read is not None:
         date, as_written, note, span = (read.date.isoformat() if read.date else None), read.as_written, read.note, read.span
     else:
         date = as_written = span = None
         note = "The article gives no date."
     events.append(Event(id="e1", date=date, date_as_written=as_written, date_note=note, venue=place.venue,
                         city=place.city, mode=mode, host=host.name if host else None, date_span=span))  # type: ignore[arg-type]
+    written = find_dates(text)
 
-    party_sets = read_party_sets(text, sents, hits, drafts, institution_of, _hub(text, sents, hits, host))
     main_sets = _without_subsets([p.parties for p in party_sets if not p.past])
-    past_sets = [p for p in party_sets if p.past and p.parties not in main_sets]
-    past_sents = {p.sentence for p in past_sets}
+    past_sets = [p for p in party_sets if p.past]
     if not main_sets:
         main_sets = _fallback_sets(text, sents, hits, drafts, institution_of, host, mode, past_sents)
     if past_sets:

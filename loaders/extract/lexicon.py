@@ -151,7 +151,7 @@ def _date(path: Path, value: Any, what: str) -> dt.date | None:
 def load_tenures(path: Path = LEXICON_DIR / "tenures.yaml") -> tuple[Tenure, ...]:
     """Known tenures, to choose a missing year."""
     out = []
-    for e in _records(path, _load(path), {"name", "position", "institution", "start", "end"}):
+    for e in _records(path, _load(path), {"name", "position", "institution", "start", "end"}, {"source"}):
         start = _date(path, e["start"], f"{e['name']}.start")
         if start is None:
             raise InputError(path, f"{e['name']}.start: required")

@@ -14,6 +14,14 @@ _MONTH = "|".join(MONTHS)
 
 #: "Rabu (2/3)", "Senin (29/3/2021)", "Senin, (29/3)".
 DATE_SHORT = re.compile(rf"(?i:{_WD})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{2}}|\d{{4}}))?\s*\)")
+#: "Rabu 22/02/2023", "Jumat, 1/12/2023": a weekday and a numeric date with its year, without parentheses.
+DATE_BARE = re.compile(rf"(?i:{_WD})\s*,?\s+(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b")
+#: "Kamis lalu", "Rabu malam lalu": a weekday before the date the article is written from.
+DATE_RELATIVE = re.compile(rf"(?i:{_WD})(?:\s+(?:malam|pagi|siang|sore))?\s+lalu\b")
+#: A dateline with the day: "Mataram, 2/2 (ANTARA) -".
+DATELINE_DAY = re.compile(r"(?m)^\s*[A-Z][A-Za-z .]{1,30},\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})\s*\(")
+#: A weekday alone: "di Mataram, Senin."
+WEEKDAY = re.compile(rf"\b(?i:{_WD})\b")
 #: "Kamis, 12 Februari 2024", "12 Februari 2024".
 DATE_LONG = re.compile(rf"(?:(?i:{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\b")
 #: A publication timestamp, which news pages print with a clock time: "Kamis, 14 April 2016 10:15 WIB".
@@ -59,7 +67,7 @@ COOPERATION = re.compile(r"(?i)\b(?:kerja\s*sama|kerjasama|MoU|nota|penandatanga
 SCOPE_CUE = re.compile(
     r"(?i)(?:ruang\s+lingkup[^.\n]*?(?:meliputi|mencakup|antara\s+lain|yakni|yaitu|adalah)(?:\s+bidang)?|"
     r"(?:meliputi|mencakup|mencakupi)(?:\s+(?:bidang|kegiatan))?|\b(?:di|dalam)\s+(?:bidang|hal)|"
-    r"\b(?:tentang|mengenai|terkait|berkenaan(?:\s+dengan)?|perihal|concerning)|"
+    r"\b(?P<subject>tentang|mengenai|terkait|berkenaan(?:\s+dengan)?|perihal|concerning)|"
     r"\bdalam\s+(?:mendorong|melaksanakan)(?:\s+fungsi)?|"
     r"\b(?:MoU|nota\s+kesepahaman|nota\s+kesepakatan|kerja\s*sama|kerjasama|perjanjian\s+kerja\s*sama)"
     r"(?=\s+(?!(?:dengan|antara|ini|itu|tersebut|yang|di|pada|oleh|bersama|para|ke|dan|sebagai|secara)\b)[A-Za-z])|"
@@ -73,8 +81,12 @@ SCOPE_NOT = re.compile(
     r"(?i)^(?:penandatanganan|MoU|nota|perjanjian|kerja\s*sama|kerjasama|kesepakatan|program\s+ini|"
     r"semua|seluruh|berbagai|beberapa|banyak|kita|kami|ia|dia|mereka|hal|ini|itu|yang|bisa|dapat|akan|harus|sudah|telah|agar|untuk\s+itu)\b"
 )
+#: What "tentang", "mengenai", "terkait" follow closely when they give the subject of an agreement.
+AGREEMENT_NOUN = re.compile(
+    r"(?i)\b(?:MoU|MOU|nota|kesepahaman|kesepakatan|perjanjian|kerja\s*sama|kerjasama|PKS|memorandum|understanding|"
+    r"MSP|NKS|penandatanganan|lingkup)\b[^.;]{0,110}$")
 #: Weaker cues, used only when an article has none of the above.
-SCOPE_FALLBACK = re.compile(r"(?i)\b(?:dukungan\s+bagi)\s+")
+SCOPE_FALLBACK = re.compile(r"(?i)\bdukungan\s+(?:bagi|untuk)\s+")
 SCOPE_END = re.compile(r"(?i)\s+(?:agar|sehingga|untuk\s+mendorong|yang\s+merupakan|ini\s+ditandatangani|dilakukan|"
                        r"berlangsung|ditandatangani)\b|[.\n;\"”]|$")
 SCOPE_SPLIT = re.compile(r"\s*,\s*(?:serta\s+|dan\s+)?|\s+serta\s+")

@@ -37,10 +37,10 @@ def test_a_weekday_that_does_not_match_the_full_date_is_noted() -> None:
     assert "does not match" in read.note and "Monday" in read.note
 
 
-def test_without_tenures_the_latest_year_with_that_weekday_is_taken() -> None:
+def test_without_evidence_no_year_is_guessed() -> None:
     read = resolve_date(_one("Rabu (2/3)"), [], (), today=TODAY)  # type: ignore[arg-type]
-    assert read.date == dt.date(2022, 3, 2)
-    assert "2016" in read.note and "latest" in read.note
+    assert read.date is None
+    assert "2016" in read.note and "2022" in read.note and "without evidence" in read.note
 
 
 def test_the_tenure_table_decides_between_years_with_the_same_weekday() -> None:
@@ -53,7 +53,15 @@ def test_the_tenure_table_decides_between_years_with_the_same_weekday() -> None:
 def test_a_tenure_of_someone_not_named_is_ignored() -> None:
     tenures = (Tenure("Orang Lain", "Kepala", "Badan X", dt.date(2015, 1, 1), dt.date(2019, 12, 31)),)
     read = resolve_date(_one("Rabu (2/3)"), ["Budi Santoso"], tenures, today=TODAY)  # type: ignore[arg-type]
-    assert read.date == dt.date(2022, 3, 2)
+    assert read.date is None
+
+
+def test_a_tenure_counts_for_the_person_in_that_institution_only() -> None:
+    tenures = (Tenure("Budi Santoso", "Kepala", "Badan X", dt.date(2015, 1, 1), dt.date(2019, 12, 31)),)
+    other_post = resolve_date(_one("Rabu (2/3)"), [("Budi Santoso", "Badan Y")], tenures, today=TODAY)  # type: ignore[arg-type]
+    assert other_post.date is None
+    same_post = resolve_date(_one("Rabu (2/3)"), [("Budi Santoso", "Badan X")], tenures, today=TODAY)  # type: ignore[arg-type]
+    assert same_post.date == dt.date(2016, 3, 2)
 
 
 def test_bundled_tenures_choose_2017_for_the_2017_ceremony() -> None:
@@ -78,9 +86,22 @@ def test_a_publication_timestamp_bounds_the_missing_year_and_is_not_the_ceremony
     read = resolve_date(written, [], (), today=TODAY, published=stamp[0])  # type: ignore[arg-type]
     # 12 April is a Tuesday in 2016 and 2022 too; the page was published in 2016
     assert read.date == dt.date(2016, 4, 12)
-    assert "publication date 2016-04-14" in read.note
+    assert "published by 2016-04-14" in read.note
     unbounded = resolve_date(written, [], (), today=TODAY)  # type: ignore[arg-type]
-    assert unbounded.date == dt.date(2022, 4, 12)
+    assert unbounded.date is None  # 2016 and 2022 both fit
+
+
+def test_a_weekday_that_does_not_fall_on_the_day_in_the_publication_year_gives_no_date() -> None:
+    (written,) = find_dates("LAN menandatangani PKS, Jumat (17/7).")
+    read = resolve_date(written, [], (), published=dt.date(2025, 7, 18))  # type: ignore[arg-type]
+    assert read.date is None  # 17 July 2025 is a Thursday
+    assert "disagree" in read.note
+
+
+def test_a_day_after_the_publication_date_is_of_the_year_before() -> None:
+    (written,) = find_dates("LAN menandatangani PKS, Senin (30/12).")
+    read = resolve_date(written, [], (), published=dt.date(2025, 1, 3))  # type: ignore[arg-type]
+    assert read.date == dt.date(2024, 12, 30)
 
 
 def test_a_date_without_a_clock_time_is_not_a_publication_timestamp() -> None:
