@@ -183,7 +183,7 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
         officials.append(Official(
             name=d.name, mentions=tuple(seen.values()), degrees_and_titles=tuple(d.degrees), position=d.title,
             institution=inst.name if inst else None, roles=roles[d.name],  # type: ignore[arg-type]
-            attendance=attendance[d.name], event="e1",  # type: ignore[arg-type]
+            attendance=attendance[d.name], event="e1" if roles[d.name] else None,  # type: ignore[arg-type]
         ))
     taking_part = parties | {k for ps in past_sets[:1] for k in ps.parties} | ({host} if host else set())
     taking_part |= {k for d in drafts if (k := institution_of[d.name]) is not None}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -14,7 +15,9 @@ from lankg.loaders.extract.patterns import (
     IN_PERSON,
     PRESENCE,
     SIGNING_BY,
+    SIGNS,
     SIGNS_WITH,
+    STAND_IN,
     SPEECH,
     VENUE,
     VIRTUAL,
@@ -99,6 +102,36 @@ def _positions(d: OfficialDraft) -> list[int]:
     return sorted([s.start for _, s in d.mentions] + [s.start for s in d.references])
 
 
+@dataclass(frozen=True, slots=True)
+class _Mentioned:
+    pos: int
+    end: int
+    draft: OfficialDraft
+
+
+def _stand_ins(text: str, sents: tuple[Sentence, ...], by_sent: dict[int, list[_Mentioned]]) -> tuple[set[str], set[str]]:
+    """("X mewakili Y", "Y yang diwakili X"): the names of those standing in and of those stood in for, who
+    were not there."""
+    standing, absent = set(), set()
+    for i, people in by_sent.items():
+        s = sents[i]
+        for m in STAND_IN.finditer(text, s.start, s.end):
+            before = [p for p in people if p.end <= m.start()]
+            after = [p for p in people if p.pos >= m.end()]
+            if not before or not after:
+                continue
+            near_before, near_after = before[-1], after[0]
+            if len(text[near_after.pos - 40 if near_after.pos > m.end() + 40 else m.end():near_after.pos].split()) > 6:
+                continue
+            if m.group("verb").lower().startswith("di"):  # "Y yang diwakili X"
+                standing.add(near_after.draft.name)
+                absent.add(near_before.draft.name)
+            else:  # "X mewakili Y"
+                standing.add(near_before.draft.name)
+                absent.add(near_after.draft.name)
+    return standing, absent
+
+
 def assign_roles(
     text: str,
     sents: tuple[Sentence, ...],
@@ -106,65 +139,99 @@ def assign_roles(
     institution_of: dict[str, InstitutionKey | None],
     parties: set[InstitutionKey],
     mode: str,
-) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """Roles and attendance per official name, from cue words in the sentences that mention them."""
-    by_sent: dict[int, list[tuple[int, OfficialDraft]]] = {}
+) -> tuple[dict[str, tuple[str, ...]], dict[str, str | None]]:
+    """Roles and attendance per official name, from cue words in the sentences that mention them.
+
+    Signatories (shared/gold/CONVENTIONS.md, section 5): the people the text says signed ("ditandatangani
+    oleh", "Penandatanganan diwakili", "X dan Y menandatangani", "X menandatangani ... bersama Y"); for a
+    party no one is said to sign for, its most senior official present, or the one standing in for its head
+    ("X mewakili Bupati Y"). Whoever is stood in for was not there: no role."""
+    by_sent: dict[int, list[_Mentioned]] = {}
     for d in drafts:
-        for pos in _positions(d):
-            by_sent.setdefault(sentence_of(sents, pos), []).append((pos, d))
+        spans = sorted([s for _, s in d.mentions] + list(d.references), key=lambda s: s.start)
+        for span in spans:
+            by_sent.setdefault(sentence_of(sents, span.start), []).append(_Mentioned(span.start, span.end, d))
+    for people in by_sent.values():
+        people.sort(key=lambda p: p.pos)
     roles: dict[str, set[str]] = {d.name: set() for d in drafts}
     virtual: set[str] = set()
     in_person: set[str] = set()
+    explicit: set[str] = set()
     for i, s in enumerate(sents):
         body = text[s.start:s.end]
         people = by_sent.get(i, [])
         if not people:
             if SPEECH.search(body) and COLLECTIVE.search(body) and "“" not in body and '"' not in body:
-                for _, d in by_sent.get(i - 1, []):
-                    roles[d.name].add("speaker")
+                for p in by_sent.get(i - 1, []):
+                    roles[p.draft.name].add("speaker")
             continue
         w = WITNESS.search(body)
         sig = SIGNING_BY.search(body)
+        active = SIGNS.search(body)
         # once per sentence, not once per person in it: a long sentence naming thousands of people stays linear
         speech, presence = SPEECH.search(body) is not None, PRESENCE.search(body) is not None
         remote, on_site = VIRTUAL.search(body) is not None, IN_PERSON.search(body) is not None
-        for pos, d in people:
-            if w and pos >= s.start + w.end():
-                roles[d.name].add("witness")
-            if sig and pos >= s.start + sig.end():
-                roles[d.name].add("signatory")
+        for p in people:
+            name = p.draft.name
+            if w and p.pos >= s.start + w.end():
+                roles[name].add("witness")
+            if sig and p.pos >= s.start + sig.end():
+                explicit.add(name)
+            if active and (p.end <= s.start + active.start() and not SPEECH.search(text, p.end, s.start + active.start())
+                           or _partner_after(text, s.start + active.end(), p.pos)):
+                explicit.add(name)
             if speech:
-                roles[d.name].add("speaker")
+                roles[name].add("speaker")
             if presence:
-                roles[d.name].add("present")
+                roles[name].add("present")
             if remote:
-                virtual.add(d.name)
+                virtual.add(name)
             if on_site:
-                in_person.add(d.name)
+                in_person.add(name)
+    standing, absent = _stand_ins(text, sents, by_sent)
+    signed_for = {institution_of[n] for n in explicit if n not in absent and "witness" not in roles[n]}
     best: dict[InstitutionKey, int] = {}
     for d in drafts:
         inst = institution_of[d.name]
-        if inst in parties and "witness" not in roles[d.name] and d.post is not None:
-            best[inst] = min(best.get(inst, 99), d.post.rank)
+        if (inst in parties and inst not in signed_for and "witness" not in roles[d.name] and d.post is not None
+                and d.name not in absent):
+            rank = -1 if d.name in standing else d.post.rank
+            best[inst] = min(best.get(inst, 99), rank)
     for d in drafts:
         inst = institution_of[d.name]
         r = roles[d.name]
-        if inst in best and d.post is not None and d.post.rank == best[inst] and "witness" not in r:
+        if d.name in explicit:
+            r.add("signatory")
+        rank = -1 if d.name in standing else (d.post.rank if d.post is not None else None)
+        if inst in best and rank is not None and rank == best[inst] and "witness" not in r:
             r.add("signatory")
         if "witness" in r:
             r.discard("signatory")
-        if "signatory" in r and d.post is not None and d.post.acts_for_head:
+        if "signatory" in r and (d.name in standing or (d.post is not None and d.post.acts_for_head and inst not in signed_for)):
             r.add("representative")
         if "present" in r:
             r.discard("present")
             if "speaker" not in r:
                 r.add("attendee")
-        if not r:
+        if d.name in absent:
+            r.clear()
+        elif not r:
             r.add("attendee")
-    attendance = {}
+    attendance: dict[str, str | None] = {}
     for d in drafts:
-        if mode == "blended":
+        if d.name in absent:
+            attendance[d.name] = None
+        elif mode == "blended":
             attendance[d.name] = "virtual" if d.name in virtual and d.name not in in_person else "in_person"
         else:
             attendance[d.name] = mode
     return {n: tuple(x for x in ROLE_ORDER if x in r) for n, r in roles.items()}, attendance
+
+
+def _partner_after(text: str, verb_end: int, pos: int) -> bool:
+    """True when ``pos`` is the official named as the partner of an active signing: "... menandatangani PKS
+    bersama Kepala X, Y"."""
+    if pos < verb_end:
+        return False
+    gap = text[verb_end:pos]
+    return len(gap) < 160 and re.search(r"(?i)\b(?:bersama|dengan)\b", gap) is not None and not re.search(r"[.;]", gap)

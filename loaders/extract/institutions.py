@@ -140,7 +140,7 @@ class InstitutionMatcher:
         alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _, _) in enumerate(written))
         agency = re.compile(rf"(?<![\w-])(?=(?:{alternatives}))")
         prefixes = "|".join(f"(?P<{k}>{p})" for k, p in _REGION_PREFIX.items())
-        prefixed = re.compile(rf"(?<![\w-])(?:{prefixes})[ \t]+(?=[A-Z])")
+        prefixed = re.compile(rf"(?<![\w-])(?:{prefixes})(?:[ \t]*\((?:Pemkab|Pemkot|Pemprov|Pemda)\))?[ \t]+(?=[A-Z])")
         post_kind: dict[str, str | None] = {}
         for p in lexicon.posts:
             for form in (p.title, *p.variants):
@@ -260,7 +260,7 @@ class InstitutionMatcher:
             for w in kept:
                 end = text.index(w, end) + len(w)
             kind = self.generic_kind[head]
-            if kind != "university" and (_unit_of_region(self.gazetteer, text, end) or kept[-1] == "Daerah"):
+            if kind in ("central_agency", "ministry") and (_unit_of_region(self.gazetteer, text, end) or kept[-1] == "Daerah"):
                 continue  # "Badan Kepegawaian Daerah", "Dinas X Kota Y": a unit of a region
             name = f"{head} {' '.join(kept)}"
             out.append(InstitutionHit(Span(m.start(), end), text[m.start():end], InstitutionKey(name, kind), 2))

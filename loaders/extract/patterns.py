@@ -49,8 +49,13 @@ SPEECH = re.compile(
 SIGNS_WITH = re.compile(
     r"(?i)\b(?:menandatangani|meneken|teken|tandatangani|menjalin|melakukan\s+penandatanganan)\b[^.\n]*?\bdengan\b"
 )
-WITNESS = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|saksi)\b")
-SIGNING_BY = re.compile(r"(?i)\b(?:penandatanganan\s+(?:\w+\s+){0,3}?dilakukan|ditandatangani)\s+(?:langsung\s+)?oleh\b")
+WITNESS = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|saksi|di\s*hadapan)\b")
+SIGNING_BY = re.compile(
+    r"(?i)\b(?:penandatanganan\s+(?:\w+\s+){0,3}?(?:dilakukan|diwakili)|ditandatangani)\s+(?:(?:langsung|secara\s+\w+)\s+)?(?:oleh\b)?")
+#: An active signing verb: who comes before it signs ("Bupati X dan Kepala Y menandatangani ...").
+SIGNS = re.compile(r"(?i)\b(?:menandatangani|meneken|teken|tandatangani|bertandatangan)\b")
+#: "X mewakili Y", "Y yang diwakili X".
+STAND_IN = re.compile(r"(?i)\b(?P<verb>mewakili|diwakili|diwakilkan\s+kepada)\b")
 PRESENCE = re.compile(r"(?i)\b(?:hadir|hadirnya|dihadiri|menghadiri)\b")
 COLLECTIVE = re.compile(r"(?i)\b(?:semua|seluruh|para)\s+(?:pimpinan|kepala|bupati|walikota|pejabat)")
 VIRTUAL = re.compile(r"(?i)\b(?:secara\s+virtual|virtual|daring|dalam\s+jaringan|video\s*conference|zoom)\b")
