@@ -7,14 +7,14 @@ import re
 from lankg.loaders.articles import Article
 from lankg.loaders.extract.agreements import ScopeFinding, agreement_type, find_scopes, unique
 from lankg.loaders.extract.dates import find_dates, read_event_date, resolve_date
+from lankg.loaders.extract.document import Document
 from lankg.loaders.extract.events import assign_roles, find_host, find_mode, find_place
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey, InstitutionMatcher
 from lankg.loaders.extract.lexicon import Lexicon
 from lankg.loaders.extract.officials import OfficialDraft, OfficialFinder
-from lankg.loaders.extract.document import Document
 from lankg.loaders.extract.parties import SIGNING, PartySet, read_party_sets
-from lankg.loaders.extract.patterns import COOPERATION, ENUMERATED, MOU, PARTY_LIST, PKS
-from lankg.loaders.extract.text import Sentence, sentence_of, sentences
+from lankg.loaders.extract.patterns import MOU, PKS
+from lankg.loaders.extract.text import Sentence, sentence_of
 from lankg.records import Agreement, Event, FactBundle, Institution, Mention, Official, Span
 
 _COMPILED: dict[int, tuple[Lexicon, InstitutionMatcher, OfficialFinder]] = {}
@@ -50,9 +50,7 @@ def _signing_evidence(
 ) -> set[InstitutionKey]:
     """Institutions the article ties to the signing: named in a sentence about the cooperation or in a
     list of the parties, or represented by an official who signs."""
-    about_signing = {i for i, s in enumerate(sents)
-                     if COOPERATION.search(text, s.start, s.end) or PARTY_LIST.search(text, s.start, s.end)
-                     or ENUMERATED.match(text, s.start)}
+    about_signing = {i for i, s in enumerate(sents) if SIGNING.search(text, s.start, s.end)}
     found = {h.key for h in hits if sentence_of(sents, h.span.start) in about_signing}
     found.update(k for d in drafts if "signatory" in roles[d.name] and (k := institution_of[d.name]) is not None)
     return found

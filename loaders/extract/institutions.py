@@ -155,6 +155,10 @@ class InstitutionMatcher:
 
     # -- regions ---------------------------------------------------------------------------------
 
+    @property
+    def _by_acronym(self) -> dict[str, InstitutionKey]:
+        return _by_acronym(self.lexicon)
+
     def _region_after(self, text: str, pos: int, kind: str | None, *, fuzzy: bool = False) -> tuple[tuple[Region, ...], int] | None:
         kinds = _GOVERNMENT_ORDER if kind == "government" else (kind,)
         for k in kinds:
@@ -234,6 +238,9 @@ class InstitutionMatcher:
             acr = _ACRONYM_AFTER.match(text, end)
             if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
                 end = acr.end()
+            if key.name.startswith("Pemerintah ") and not re.match(r"(?i)pemerintah|republik", text[start:end]) \
+                    and not self._after_post(text, start):
+                continue  # a bare country name is a government only as the country of a post ("Perdana Menteri Singapura")
             office = group in self.offices
             if key.kind not in ("province", "regency", "city"):
                 extended = self._office_end(text, end)
@@ -241,6 +248,13 @@ class InstitutionMatcher:
                 end = extended
             out.append(InstitutionHit(Span(start, end), text[start:end], key, 0, office))
         return out
+
+    def _after_post(self, text: str, pos: int) -> bool:
+        """True when a post title ends right before ``pos``."""
+        for m in self.posts.finditer(text, max(0, pos - 40), pos + 1):
+            if m.end() == pos:
+                return True
+        return False
 
     def _generic(self, text: str) -> list[InstitutionHit]:
         out = []
@@ -263,6 +277,11 @@ class InstitutionMatcher:
             if kind in ("central_agency", "ministry") and (_unit_of_region(self.gazetteer, text, end) or kept[-1] == "Daerah"):
                 continue  # "Badan Kepegawaian Daerah", "Dinas X Kota Y": a unit of a region
             name = f"{head} {' '.join(kept)}"
+            acr = _ACRONYM_AFTER.match(text, end)
+            known = self._by_acronym.get(acr.group(1)) if acr else None
+            if known is not None:  # "Badan Pemeriksaan Keuangan dan Pembangunan (BPKP)": a misnamed body named by its acronym
+                out.append(InstitutionHit(Span(m.start(), acr.end()), text[m.start():acr.end()], known, 0))  # type: ignore[union-attr]
+                continue
             out.append(InstitutionHit(Span(m.start(), end), text[m.start():end], InstitutionKey(name, kind), 2))
         return out
 
@@ -343,6 +362,21 @@ def _acronyms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     entry = _ACRONYMS.get(id(lexicon))
     if entry is None or entry[0] is not lexicon:
         entry = _ACRONYMS[id(lexicon)] = (lexicon, {a.name: frozenset(a.acronyms) for a in lexicon.agencies})
+    return entry[1]
+
+
+_BY_ACRONYM: dict[int, tuple[Lexicon, dict[str, InstitutionKey]]] = {}
+
+
+def _by_acronym(lexicon: Lexicon) -> dict[str, InstitutionKey]:
+    """Acronym → the one named body it stands for, per lexicon."""
+    entry = _BY_ACRONYM.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        found: dict[str, list[InstitutionKey]] = defaultdict(list)
+        for a in lexicon.agencies:
+            for acr in a.acronyms:
+                found[acr].append(InstitutionKey(a.name, a.kind))
+        entry = _BY_ACRONYM[id(lexicon)] = (lexicon, {k: v[0] for k, v in found.items() if len(v) == 1})
     return entry[1]
 
 

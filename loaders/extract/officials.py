@@ -10,15 +10,15 @@ full name or the surname are added as further mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from lankg.loaders.extract.gazetteer import gazetteer
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Degrees, Lexicon, Post
 from lankg.loaders.extract.patterns import PLACE_BEFORE_POST, STOP_NAME_WORDS, VENUE_BEFORE
-from lankg.loaders.extract.gazetteer import gazetteer
 from lankg.loaders.extract.posts import PostPhrase, PostReader
-from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
+from lankg.loaders.extract.text import SpanSet, find_phrase
 from lankg.records import Span
 
 #: A capitalised name word, an initial ("J."), or the Balinese "I" of "I Wayan Koster".

@@ -137,7 +137,7 @@ def read_party_sets(
                 found.append(_unique([h.key for h in listed]))
             elif len(listed) >= 2:
                 found.extend((listed[0].key, h.key) for h in listed[1:] if h.key != listed[0].key)
-            elif len(listed) == 1 and (c := COLLECTIVE.match(text, _skip_with(text, listed[0].span.end))) and members:
+            elif len(listed) == 1 and COLLECTIVE.match(text, _skip_with(text, listed[0].span.end)) and members:
                 found.extend((listed[0].key, m) for m in members if m != listed[0].key)
         if not found:
             side: list[InstitutionKey] = []

@@ -29,8 +29,6 @@ PUBLISHED = re.compile(
     rf"(?:(?i:{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\s*(?:[,|/–-]\s*)?(?:(?i:pukul)\s+)?"
     r"\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?"
 )
-#: "pada 2016 lalu": an earlier cooperation, only the year known.
-PAST_YEAR = re.compile(r"(?i)\bpada\s+(?:tahun\s+)?(?P<y>\d{4})\s+lalu\b")
 
 #: A venue after "di": a room, hall, building or office, up to the date, a clause or the sentence end.
 VENUE = re.compile(
@@ -96,8 +94,6 @@ SCOPE_END = re.compile(r"(?i)\s+(?:agar|sehingga|untuk\s+mendorong|yang\s+merupa
                        r"berlangsung|ditandatangani)\b|[.\n;\"”]|$")
 SCOPE_SPLIT = re.compile(r"\s*,\s*(?:serta\s+|dan\s+)?|\s+serta\s+")
 ENUMERATED = re.compile(r"(?m)^\s*\d+\s*[.)]\s*")
-#: A sentence that lists the parties without a cooperation word: "Instansi tersebut adalah ...".
-PARTY_LIST = re.compile(r"(?i)\b(?:instansi|pemerintah\s+daerah|pemda|lembaga|pihak)\b[^.\n]*?\b(?:adalah|yaitu|yakni|antara\s+lain)\b")
 
 #: Words that end a name ("Budi Hartono dan Kepala ..."): posts, weekdays, clause words.
 STOP_NAME_WORDS = frozenset(
