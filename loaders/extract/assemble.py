@@ -130,8 +130,9 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     if published is not None and published.span is not None:
         not_the_event.append(published.span)
     officials_known = [(d.name, k.name if (k := institution_of[d.name]) else None) for d in drafts]
+    written = find_dates(text)
     read = read_event_date(text, about_signing, not_the_event, officials_known, lexicon.tenures,
-                           published.latest if published else None)
+                           published.latest if published else None, written)
     events: list[Event] = []
     if read is not None:
         date, as_written, note, span = (read.date.isoformat() if read.date else None), read.as_written, read.note, read.span
@@ -140,7 +141,6 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
         note = "The article gives no date."
     events.append(Event(id="e1", date=date, date_as_written=as_written, date_note=note, venue=place.venue,
                         city=place.city, mode=mode, host=host.name if host else None, date_span=span))  # type: ignore[arg-type]
-    written = find_dates(text)
 
     main_sets = _without_subsets([p.parties for p in party_sets if not p.past])
     past_sets = [p for p in party_sets if p.past]

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 from lankg.loaders.extract.lexicon import Tenure
 from lankg.loaders.extract.patterns import (
+    CLOCK_AFTER,
     DATE_BARE,
-    DATE_LONG,
     DATE_RELATIVE,
     DATE_SHORT,
     DATELINE_DAY,
+    DAY_MONTH_YEAR,
     MONTHS,
-    PUBLISHED,
     WEEKDAY,
+    WEEKDAY_BEFORE,
     WEEKDAYS,
 )
 from lankg.loaders.extract.text import normalise_name
@@ -56,33 +57,54 @@ class WrittenDate:
     weekday: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class LongDate:
+    """"[Weekday,] d Month yyyy" as found, and where a clock time printed after it ends (a timestamp)."""
+
+    span: Span
+    day: int
+    month: int
+    year: int
+    weekday: int | None
+    stamp_end: int | None
+
+
+def long_dates(text: str) -> list[LongDate]:
+    """Every "[Weekday,] d Month yyyy", in text order."""
+    out = []
+    for m in DAY_MONTH_YEAR.finditer(text):
+        start = m.start()
+        w = WEEKDAY_BEFORE.search(text, max(0, start - 14), start)
+        clock = CLOCK_AFTER.match(text, m.end())
+        out.append(LongDate(Span(w.start() if w else start, m.end()), int(m.group("d")), MONTHS[m.group("m").lower()],
+                            int(m.group("y")), _weekday(w.group("wd")) if w else None, clock.end() if clock else None))
+    return out
+
+
 def find_published(text: str) -> tuple[dt.date, Span] | None:
     """The first publication timestamp (a date with a clock time) and its span, if the article prints one."""
-    for m in PUBLISHED.finditer(text):
-        date = _safe_date(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
+    for d in long_dates(text):
+        date = _safe_date(d.year, d.month, d.day) if d.stamp_end is not None else None
         if date is not None:
-            return date, Span(m.start(), m.end())
+            return date, Span(d.span.start, d.stamp_end)  # type: ignore[arg-type]
     return None
 
 
 def find_dates(text: str) -> list[WrittenDate]:
     """Every "Weekday (d/m[/y])" and "[Weekday,] d Month yyyy" in text order, publication timestamps left out."""
-    stamps = [Span(m.start(), m.end()) for m in PUBLISHED.finditer(text)]
     out = []
-    for m in DATE_SHORT.finditer(text):
-        y = m.group("y")
-        year = None if y is None else int(y) + (2000 if len(y) == 2 else 0)
-        out.append(WrittenDate(m.group(), Span(m.start(), m.end()), int(m.group("d")), int(m.group("m")), year,
-                               WEEKDAYS[m.group("wd").lower().replace("’", "'")]))
-    for m in DATE_BARE.finditer(text):
-        out.append(WrittenDate(m.group(), Span(m.start(), m.end()), int(m.group("d")), int(m.group("m")),
-                               int(m.group("y")), WEEKDAYS[m.group("wd").lower().replace("’", "'")]))
-    for m in DATE_LONG.finditer(text):
-        if any(s.start <= m.start() < s.end for s in stamps):
-            continue
-        wd = m.group("wd")
-        out.append(WrittenDate(m.group(), Span(m.start(), m.end()), int(m.group("d")), MONTHS[m.group("m").lower()],
-                               int(m.group("y")), None if wd is None else WEEKDAYS[wd.lower().replace("’", "'")]))
+    if WEEKDAY.search(text):
+        for m in DATE_SHORT.finditer(text):
+            y = m.group("y")
+            year = None if y is None else int(y) + (2000 if len(y) == 2 else 0)
+            out.append(WrittenDate(m.group(), Span(m.start(), m.end()), int(m.group("d")), int(m.group("m")), year,
+                                   _weekday(m.group("wd"))))
+        for m in DATE_BARE.finditer(text):
+            out.append(WrittenDate(m.group(), Span(m.start(), m.end()), int(m.group("d")), int(m.group("m")),
+                                   int(m.group("y")), _weekday(m.group("wd"))))
+    for d in long_dates(text):
+        if d.stamp_end is None:
+            out.append(WrittenDate(text[d.span.start:d.span.end], d.span, d.day, d.month, d.year, d.weekday))
     return sorted(out, key=lambda w: w.span.start)
 
 
@@ -169,13 +191,15 @@ def read_event_date(
     officials: Iterable[str | tuple[str, str | None]],
     tenures: Iterable[Tenure],
     published: dt.date | None,
+    written: list[WrittenDate] | None = None,
 ) -> DateRead | None:
     """The date of the ceremony: the first date written in a sentence about the signing (else the first date),
     leaving out the page's own date and the dates of earlier agreements (``not_the_event``); a weekday "lalu"
     in a sentence about the signing counts back from the article's other date or its publication date; a
     dateline's day ("Mataram, 2/2") with a weekday of the signing sentence when nothing else is written."""
     officials = list(officials)
-    written = [w for w in find_dates(text) if not any(n.start <= w.span.start < n.end for n in not_the_event)]
+    written = [w for w in (find_dates(text) if written is None else written)
+               if not any(n.start <= w.span.start < n.end for n in not_the_event)]
     in_signing = [w for w in written if any(s.start <= w.span.start < s.end for s in spans_about_signing)]
     chosen = (in_signing or written or [None])[0]
     for s in spans_about_signing:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from lankg.loaders.articles import Article
-from lankg.loaders.extract.patterns import DATE_LONG, MONTHS, PUBLISHED
+from lankg.loaders.extract.dates import find_published
+from lankg.loaders.extract.patterns import DATE_LONG, MONTHS
 from lankg.loaders.extract.text import Sentence, SpanSet, sentences
 from lankg.records import Span
 
@@ -111,10 +112,9 @@ def find_noise(text: str) -> list[Span]:
 
 def find_publication(text: str, url: str | None) -> Published | None:
     """The page's publication date: a printed timestamp, else a date alone on a top line, else the address's date."""
-    for m in PUBLISHED.finditer(text):
-        date = _date(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
-        if date is not None:
-            return Published(date, True, "timestamp", Span(m.start(), m.end()))
+    stamp = find_published(text)
+    if stamp is not None:
+        return Published(stamp[0], True, "timestamp", stamp[1])
     for m in _STAMP_NUMERIC.finditer(text):
         date = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if date is not None:

@@ -100,6 +100,26 @@ def known_place(word: str) -> bool:
     return word == "Jakarta" or (read is not None and read.end == len(word))
 
 
+_WORD_START = re.compile(r"(?<![\w-])[^\W\d_][\w]*")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w]*")
+
+
+def _first_word(form: str) -> str:
+    m = _FIRST_WORD.match(form)
+    assert m is not None, form
+    return m.group()
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One written form of a named body, compiled."""
+
+    length: int
+    pattern: re.Pattern[str]
+    key: InstitutionKey
+    office: bool
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     """A region mention whose region may still be one of several (a short form such as "Mura")."""
@@ -114,12 +134,9 @@ class InstitutionMatcher:
 
     lexicon: Lexicon
     gazetteer: Gazetteer
-    agency: re.Pattern[str]
-    """Every alias (any case) and acronym (exact case), one named group each, in a lookahead so that
-    every start is tried: one scan of the article instead of one per alias."""
-    agency_keys: dict[str, InstitutionKey]
-    offices: frozenset[str]
-    """The groups of ``agency`` that are names of regional offices."""
+    forms: dict[str, tuple[_Form, ...]]
+    """Every alias (any case), acronym (exact case) and office name by its first word, case-folded: at each
+    word of the article only the forms starting with that word are tried."""
     prefixed: re.Pattern[str]
     posts: re.Pattern[str]
     post_kind: dict[str, str | None]
@@ -128,17 +145,15 @@ class InstitutionMatcher:
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> InstitutionMatcher:
-        written: list[tuple[str, str, InstitutionKey, bool]] = []  # (form, its pattern, institution, an office?)
+        by_word: dict[str, list[_Form]] = defaultdict(list)  # first word (case-folded) → the forms it starts
         for a in lexicon.agencies:
             key = InstitutionKey(a.name, a.kind)
-            written += [(alias, rf"(?i:{flexible(alias)})", key, False) for alias in a.aliases]
-            written += [(acr, flexible(acr), key, False) for acr in a.acronyms]
-            written += [(office, rf"(?i:{flexible(office)})", key, True) for office in a.offices]
-        written.sort(key=lambda f: -len(f[0]))  # the longest form that matches at a start wins there
-        agency_keys = {f"a{i}": key for i, (_, _, key, _) in enumerate(written)}
-        offices = frozenset(f"a{i}" for i, (_, _, _, office) in enumerate(written) if office)
-        alternatives = "|".join(rf"(?P<a{i}>{pattern})(?![\w-])" for i, (_, pattern, _, _) in enumerate(written))
-        agency = re.compile(rf"(?<![\w-])(?=(?:{alternatives}))")
+            for written, exact, office in ([(f, False, False) for f in a.aliases] + [(f, True, False) for f in a.acronyms]
+                                           + [(f, False, True) for f in a.offices]):
+                pattern = re.compile(flexible(written) + r"(?![\w-])", 0 if exact else re.IGNORECASE)
+                by_word[_first_word(written).casefold()].append(_Form(len(written), pattern, key, office))
+        for candidates in by_word.values():
+            candidates.sort(key=lambda f: -f.length)  # the longest form that matches at a start wins there
         prefixes = "|".join(f"(?P<{k}>{p})" for k, p in _REGION_PREFIX.items())
         prefixed = re.compile(rf"(?<![\w-])(?:{prefixes})(?:[ \t]*\((?:Pemkab|Pemkot|Pemprov|Pemda)\))?[ \t]+(?=[A-Z])")
         post_kind: dict[str, str | None] = {}
@@ -151,7 +166,7 @@ class InstitutionMatcher:
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
         generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:[ \t]+(?:dan[ \t]+)?(?!(?:{heads})\b){word}){{1,10}})")
-        return cls(lexicon, gazetteer(), agency, agency_keys, offices, prefixed, posts, post_kind, generic, generic_kind)
+        return cls(lexicon, gazetteer(), {k: tuple(v) for k, v in by_word.items()}, prefixed, posts, post_kind, generic, generic_kind)
 
     # -- regions ---------------------------------------------------------------------------------
 
@@ -230,18 +245,19 @@ class InstitutionMatcher:
 
     def _agencies(self, text: str) -> list[InstitutionHit]:
         out = []
-        for m in self.agency.finditer(text):
-            group = m.lastgroup
-            assert group is not None
-            key = self.agency_keys[group]
-            start, end = m.span(group)
+        for w in _WORD_START.finditer(text):
+            form = next((f for f in self.forms.get(w.group().casefold(), ()) if f.pattern.match(text, w.start())), None)
+            if form is None:
+                continue
+            key, start = form.key, w.start()
+            end = form.pattern.match(text, start).end()  # type: ignore[union-attr]
             acr = _ACRONYM_AFTER.match(text, end)
             if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
                 end = acr.end()
             if key.name.startswith("Pemerintah ") and not re.match(r"(?i)pemerintah|republik", text[start:end]) \
                     and not self._after_post(text, start):
                 continue  # a bare country name is a government only as the country of a post ("Perdana Menteri Singapura")
-            office = group in self.offices
+            office = form.office
             if key.kind not in ("province", "regency", "city"):
                 extended = self._office_end(text, end)
                 office = office or extended > end

@@ -24,11 +24,11 @@ DATELINE_DAY = re.compile(r"(?m)^\s*[A-Z][A-Za-z .]{1,30},\s*(?P<d>\d{1,2})/(?P<
 WEEKDAY = re.compile(rf"\b(?i:{_WD})\b")
 #: "Kamis, 12 Februari 2024", "12 Februari 2024".
 DATE_LONG = re.compile(rf"(?:(?i:{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\b")
-#: A publication timestamp, which news pages print with a clock time: "Kamis, 14 April 2016 10:15 WIB".
-PUBLISHED = re.compile(
-    rf"(?:(?i:{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\s*(?:[,|/–-]\s*)?(?:(?i:pukul)\s+)?"
-    r"\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?"
-)
+#: "12 Februari 2024" (digits first: a scan that only starts at digits), with the weekday before it and the
+#: clock time after it read separately.
+DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH}))\s+(?P<y>\d{{4}})\b")
+WEEKDAY_BEFORE = re.compile(rf"(?i:{_WD})\s*,?\s*$")
+CLOCK_AFTER = re.compile(r"\s*(?:[,|/–-]\s*)?(?:(?i:pukul)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?")
 
 #: A venue after "di": a room, hall, building or office, up to the date, a clause or the sentence end.
 VENUE = re.compile(
