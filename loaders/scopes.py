@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
@@ -60,6 +60,7 @@ def _label_index() -> tuple[tuple[str, ScopeConcept], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
+@lru_cache(maxsize=8192)
 def concepts_for(phrase: str) -> tuple[ScopeConcept, ...]:
     """The concepts a phrase names, in the order it names them; () when it names none.
 

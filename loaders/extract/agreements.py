@@ -19,7 +19,7 @@ from lankg.loaders.extract.patterns import (
     SCOPE_NOT,
     SCOPE_SPLIT,
 )
-from lankg.loaders.extract.text import Sentence
+from lankg.loaders.extract.text import Sentence, in_range
 from lankg.loaders.scopes import concepts_for
 from lankg.records import Mention, Span
 
@@ -31,10 +31,15 @@ def agreement_type(text: str) -> str:
     return "MoU" if MOU.search(text) else "other"
 
 
-def _pieces(text: str, start: int) -> list[Mention]:
-    """Scope phrases of a list starting at ``start``, each naming at least one scope concept."""
-    end = SCOPE_END.search(text, start)
-    stop = end.start() if end else len(text)
+#: The longest scope list read after one cue, so a sentence of thousands of cues stays linear.
+MAX_SCOPE_CHARS = 400
+
+
+def _pieces(text: str, start: int, end: int) -> tuple[list[Mention], int]:
+    """Scope phrases of a list starting at ``start`` (up to ``end``), each naming at least one scope concept,
+    and where the list ends."""
+    found = SCOPE_END.search(text, start, min(end, start + MAX_SCOPE_CHARS))
+    stop = found.start() if found else min(end, start + MAX_SCOPE_CHARS)
     out = []
     pos = start
     for sep in [*SCOPE_SPLIT.finditer(text, start, stop), None]:
@@ -47,7 +52,7 @@ def _pieces(text: str, start: int) -> list[Mention]:
             out.append(Mention(phrase, Span(s, s + len(phrase))))
         if sep:
             pos = sep.end()
-    return out
+    return out, stop
 
 
 @dataclass
@@ -75,11 +80,11 @@ def find_scopes(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionH
             continue
         pieces: list[Mention] = []
         if goes_on is not None:
-            pieces.extend(_pieces(text[:s.end], s.start + goes_on.end()))
+            pieces.extend(_pieces(text, s.start + goes_on.end(), s.end)[0])
         for cue in SCOPE_CUE.finditer(text, s.start, s.end):
             if cue.group("subject") and not AGREEMENT_NOUN.search(text, max(s.start, cue.start() - 60), cue.start()):
                 continue  # "belajar terkait inovasi": not the subject of the agreement
-            more = _pieces(text[:s.end], cue.end())
+            more = _pieces(text, cue.end(), s.end)[0]
             if more and enumerated:
                 partner = next((h.key for h in insts if s.start <= h.span.start < cue.start()), None)
                 if partner is not None:
@@ -90,10 +95,12 @@ def find_scopes(text: str, sents: tuple[Sentence, ...], insts: list[InstitutionH
         if pieces and i not in past_sents:
             found.by_sentence[i] = pieces
         previous_had_scopes = bool(pieces) or bool(re.search(r"(?i)ruang\s+lingkup", body))
+    starts = [h.span.start for h in insts]
     for i, s in enumerate(sents):  # "memberikan dukungan bagi X" in a sentence that names a party
-        if i not in past_sents and any(s.start <= h.span.start < s.end for h in insts):
+        span = in_range(starts, s.start, s.end, limit=1)
+        if i not in past_sents and span.stop > span.start:
             for cue in SCOPE_FALLBACK.finditer(text, s.start, s.end):
-                pieces = _pieces(text[:s.end], cue.end())
+                pieces = _pieces(text, cue.end(), s.end)[0]
                 found.shared.extend(pieces)
                 found.by_sentence.setdefault(i, []).extend(pieces)
     return found

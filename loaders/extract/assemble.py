@@ -56,6 +56,8 @@ def _signing_evidence(
     return found
 
 
+#: The most officials of one sentence looked at for the one a stand-in accompanies.
+MAX_NEAR = 12
 _REGIONAL_UNIT = re.compile(r"\b(?:Sekretaris Daerah|Asisten|Dinas|Setda\w*|Sekretariat Daerah|Bappeda|Inspektorat|BPSDM|BKD|Kepala Bagian)\b")
 _STAND_IN = re.compile(r"(?i)\b(?:mewakili|diwakili|didampingi|mendampingi)\b")
 
@@ -67,6 +69,10 @@ def _institution_of(text: str, sents: tuple[Sentence, ...], hits: list[Instituti
     or accompanied; else the host, for an agency's post."""
     regions = list(dict.fromkeys(h.key for h in hits if h.key.code is not None))
     out: dict[str, InstitutionKey | None] = {d.name: d.institution for d in drafts}
+    in_sentence: dict[int, list[OfficialDraft]] = {}
+    for o in drafts:
+        for i in {sentence_of(sents, s.start) for _, s in o.mentions}:
+            in_sentence.setdefault(i, []).append(o)
     for d in drafts:
         if d.institution is not None or d.post is None:
             continue
@@ -75,12 +81,11 @@ def _institution_of(text: str, sents: tuple[Sentence, ...], hits: list[Instituti
             out[d.name] = of_kind[0] if len(of_kind) == 1 else None
         elif d.title is not None and _REGIONAL_UNIT.search(d.title):
             near = None
-            for _, span in d.mentions:
-                sent = sents[sentence_of(sents, span.start)]
-                if _STAND_IN.search(text, sent.start, sent.end):
-                    near = next((out[o.name] for o in drafts if o is not d and out.get(o.name) is not None
-                                 and out[o.name].code is not None  # type: ignore[union-attr]
-                                 and any(sent.start <= s.start < sent.end for _, s in o.mentions)), None)
+            for _, span in d.mentions[:3]:
+                i = sentence_of(sents, span.start)
+                if _STAND_IN.search(text, sents[i].start, sents[i].end):
+                    near = next((k for o in in_sentence.get(i, ())[:MAX_NEAR] if o is not d
+                                 and (k := out.get(o.name)) is not None and k.code is not None), None)
                     if near:
                         break
             out[d.name] = near or (regions[0] if len(regions) == 1 else None)
@@ -215,9 +220,12 @@ def _fallback_sets(text: str, sents: tuple[Sentence, ...], hits: list[Institutio
         return []
     witnessed_only = set()
     roles_probe, _ = assign_roles(text, sents, drafts, institution_of, set(), mode)
-    for key in {h.key for h in hits}:
-        officials = [d for d in drafts if institution_of[d.name] == key]
-        if officials and all("witness" in roles_probe[d.name] for d in officials):
+    of_key: dict[InstitutionKey, list[OfficialDraft]] = {}
+    for d in drafts:
+        if (k := institution_of[d.name]) is not None:
+            of_key.setdefault(k, []).append(d)
+    for key, officials in of_key.items():
+        if all("witness" in roles_probe[d.name] for d in officials):
             witnessed_only.add(key)
     in_main = {h.key for h in hits if sentence_of(sents, h.span.start) not in past_sents}
     candidates = [k for k in dict.fromkeys(h.key for h in hits)

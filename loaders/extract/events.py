@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -109,18 +110,28 @@ class _Mentioned:
     draft: OfficialDraft
 
 
+#: The most "mewakili" read in one sentence (a bound for hostile text; real sentences have one or two).
+MAX_STAND_INS = 8
+#: How far before a signing verb its signer is looked for.
+SIGNER_REACH = 200
+
+
 def _stand_ins(text: str, sents: tuple[Sentence, ...], by_sent: dict[int, list[_Mentioned]]) -> tuple[set[str], set[str]]:
     """("X mewakili Y", "Y yang diwakili X"): the names of those standing in and of those stood in for, who
     were not there."""
     standing, absent = set(), set()
     for i, people in by_sent.items():
         s = sents[i]
-        for m in STAND_IN.finditer(text, s.start, s.end):
-            before = [p for p in people if p.end <= m.start()]
-            after = [p for p in people if p.pos >= m.end()]
-            if not before or not after:
+        ends = [p.end for p in people]
+        starts = [p.pos for p in people]
+        for k, m in enumerate(STAND_IN.finditer(text, s.start, s.end)):
+            if k >= MAX_STAND_INS:
+                break
+            b = bisect.bisect_right(ends, m.start())  # people end in order, as they are sorted by start
+            a = bisect.bisect_left(starts, m.end())
+            if b == 0 or a >= len(people):
                 continue
-            near_before, near_after = before[-1], after[0]
+            near_before, near_after = people[b - 1], people[a]
             if len(text[near_after.pos - 40 if near_after.pos > m.end() + 40 else m.end():near_after.pos].split()) > 6:
                 continue
             if m.group("verb").lower().startswith("di"):  # "Y yang diwakili X"
@@ -177,7 +188,8 @@ def assign_roles(
                 roles[name].add("witness")
             if sig and p.pos >= s.start + sig.end():
                 explicit.add(name)
-            if active and (p.end <= s.start + active.start() and not SPEECH.search(text, p.end, s.start + active.start())
+            if active and (p.end <= s.start + active.start() < p.end + SIGNER_REACH
+                           and not SPEECH.search(text, p.end, s.start + active.start())
                            or _partner_after(text, s.start + active.end(), p.pos)):
                 explicit.add(name)
             if speech:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.officials import OfficialDraft
-from lankg.loaders.extract.text import Sentence
+from lankg.loaders.extract.text import Sentence, in_range
 
 SIGNING = re.compile(
     r"(?i)\b(?:menandatangani|tandatangani|ditandatangani|ditandatanganinya|meneken|teken|diteken|"
@@ -59,6 +59,10 @@ PAST = re.compile(
     r"(?i)\bpada\s+(?:tahun\s+)?\d{4}\s+lalu\b|\bsejak\s+(?:\d{1,2}\s+\w+\s+)?\d{4}\b|\btanggal\s+\d{1,2}\s+\w+\s+\d{4}\b|"
     r"\btelah\s+terjalin\s+sebelumnya\b|\bkerja\s*sama\s+sebelumnya\b"
 )
+#: The most institutions, and "dengan" clauses, read in one sentence: real sentences name far fewer, and the
+#: bounds keep a hostile sentence of thousands of names linear.
+MAX_PER_SENTENCE = 60
+MAX_CLAUSES = 12
 REGIONAL_POSTS = frozenset({"Bupati", "Walikota", "Gubernur", "Wakil Bupati", "Wakil Walikota", "Wakil Gubernur",
                             "Sekretaris Daerah", "Asisten"})
 
@@ -117,15 +121,19 @@ def read_party_sets(
     out: list[PartySet] = []
     pending: list[tuple[tuple[InstitutionKey, ...], int, bool]] = []  # signers named after "ditandatangani oleh"
     members = collective_members(text, hits, drafts, institution_of)
+    starts = [h.span.start for h in hits]
+    mentions = sorted(((span.start, d) for d in drafts for _, span in d.mentions), key=lambda m: m[0])
+    mention_starts = [m[0] for m in mentions]
     for i, s in enumerate(sents):
         if not SIGNING.search(text, s.start, s.end):
             continue
-        inside = [h for h in hits if s.start <= h.span.start < s.end]
+        inside = hits[in_range(starts, s.start, s.end, limit=MAX_PER_SENTENCE)]
         past = PAST.search(text, s.start, s.end) is not None
         found: list[tuple[InstitutionKey, ...]] = []
         by = _BY.search(text, s.start, s.end)
         if by is not None:
-            signers = _signers(text, by.end(), s.end, inside, drafts, institution_of)
+            signers = _signers(text, by.end(), s.end, inside, mentions[in_range(mention_starts, by.end(), s.end)],
+                               institution_of)
             if signers:
                 pending.append((signers, i, past))
                 continue
@@ -142,7 +150,9 @@ def read_party_sets(
         if not found:
             side: list[InstitutionKey] = []
             objects: set[int] = set()  # "Selain dengan Bupati X, LAN juga ... dengan Y": X is no subject
-            for w in _WITH.finditer(text, s.start, s.end):
+            for clause, w in enumerate(_WITH.finditer(text, s.start, s.end)):
+                if clause >= MAX_CLAUSES:
+                    break
                 partners = _list_after(text, w.end(), s.end, inside)
                 subject = [h for h in inside if h.span.end <= w.start() and h.span.start not in objects]
                 objects.update(h.span.start for h in partners)
@@ -203,25 +213,28 @@ def _skip_with(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _signers(text: str, pos: int, end: int, inside: list[InstitutionHit], drafts: list[OfficialDraft],
+def _signers(text: str, pos: int, end: int, inside: list[InstitutionHit], named_after: list[tuple[int, OfficialDraft]],
              institution_of: dict[str, InstitutionKey | None]) -> tuple[InstitutionKey, ...]:
-    """The institutions of the officials named after "ditandatangani oleh", or the ones they sign "untuk"."""
-    named: list[tuple[int, InstitutionKey]] = []
-    if not any(pos <= s.start < end for d in drafts for _, s in d.mentions):
+    """The institutions of the officials named after "ditandatangani oleh" (``named_after``: their mentions
+    there, in text order), or the ones they sign "untuk"."""
+    if not named_after:
         # "juga ditandatangani oleh Pemerintah Kabupaten X": a body named without its signer
         return _unique([h.key for h in _list_after(text, pos, end, inside)])
-    for d in drafts:
-        for _, span in d.mentions:
-            if pos <= span.start < end:
-                key = institution_of.get(d.name)
-                after = _FOR.match(text, span.end)
-                if after is not None:
-                    target = next((h for h in inside if h.span.start == after.end()), None)
-                    key = target.key if target else key
-                if key is not None:
-                    named.append((span.start, key))
-                break
-    return _unique([k for _, k in sorted(named, key=lambda x: x[0])])
+    named: list[InstitutionKey] = []
+    seen: set[str] = set()
+    by_start = {h.span.start: h for h in inside}
+    for start, d in named_after:
+        if d.name in seen:
+            continue
+        seen.add(d.name)
+        key = institution_of.get(d.name)
+        span_end = next(s.end for _, s in d.mentions if s.start == start)
+        after = _FOR.match(text, span_end)
+        if after is not None and after.end() in by_start:
+            key = by_start[after.end()].key
+        if key is not None:
+            named.append(key)
+    return _unique(named)
 
 
 #: What introduces a list of the members of a collective: "di antaranya", "yakni", "adalah", a colon.
@@ -235,12 +248,11 @@ def collective_members(text: str, hits: list[InstitutionHit], drafts: list[Offic
     regions whose heads or stand-ins it names, in order of first mention."""
     found: list[tuple[int, InstitutionKey]] = []
     regions = [h for h in hits if h.key.code is not None]
+    region_starts = [h.span.start for h in regions]
     for intro in _LIST_INTRO.finditer(text):
         listed: list[InstitutionHit] = []
         pos = intro.end()
-        for h in regions:
-            if h.span.start < pos:
-                continue
+        for h in regions[in_range(region_starts, pos, len(text) + 1, limit=MAX_PER_SENTENCE)]:
             gap = text[pos:h.span.start]
             if _MEMBER_JOINER.fullmatch(gap) is None or (not listed and len(gap.split()) > 1):
                 break

@@ -73,6 +73,13 @@ class SpanSet:
         self._ends.insert(i, span.end)
 
 
+def in_range(starts: list[int], lo: int, hi: int, *, limit: int | None = None) -> slice:
+    """The items (sorted by start, ``starts`` their starts) that start in [lo, hi), at most ``limit`` of them:
+    a binary search, so a stage that asks this per sentence stays linear."""
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return slice(i, j if limit is None else min(j, i + limit))
+
+
 def squash(text: str) -> str:
     """Whitespace runs as single spaces, ends trimmed."""
     return " ".join(text.split())
