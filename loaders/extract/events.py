@@ -168,6 +168,7 @@ def assign_roles(
     virtual: set[str] = set()
     in_person: set[str] = set()
     explicit: set[str] = set()
+    delegated: set[str] = set()
     for i, s in enumerate(sents):
         body = text[s.start:s.end]
         people = by_sent.get(i, [])
@@ -188,6 +189,8 @@ def assign_roles(
                 roles[name].add("witness")
             if sig and p.pos >= s.start + sig.end():
                 explicit.add(name)
+                if "diwakili" in sig.group().lower():  # "Penandatanganan diwakili Sekda X": X stands in
+                    delegated.add(name)
             if active and (p.end <= s.start + active.start() < p.end + SIGNER_REACH
                            and not SPEECH.search(text, p.end, s.start + active.start())
                            or _partner_after(text, s.start + active.end(), p.pos)):
@@ -201,6 +204,7 @@ def assign_roles(
             if on_site:
                 in_person.add(name)
     standing, absent = _stand_ins(text, sents, by_sent)
+    standing |= delegated
     signed_for = {institution_of[n] for n in explicit if n not in absent and "witness" not in roles[n]}
     best: dict[InstitutionKey, int] = {}
     for d in drafts:

@@ -22,7 +22,7 @@ from lankg.loaders.extract.text import SpanSet, find_phrase
 from lankg.records import Span
 
 #: A capitalised name word, an initial ("J."), or the Balinese "I" of "I Wayan Koster".
-_NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z](?:-[A-Z][a-z]+)?|I(?=[ \t]+[A-Z][a-z])")
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z]{0,2}\.(?=\s*[A-Z]))|[A-Z][a-z'’-]*[a-z](?:-[A-Z][a-z]+)?|I(?=[ \t]+[A-Z][a-z])")
 _LOWER_WORD = re.compile(r"[a-z]{3,}")
 _SEP = re.compile(r"[ \t]*,*[ \t]*")
 _GAP = re.compile(r"[ \t]*")

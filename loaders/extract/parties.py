@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.officials import OfficialDraft
+from lankg.loaders.extract.patterns import SIGNS
 from lankg.loaders.extract.text import Sentence, in_range
 
 SIGNING = re.compile(
@@ -128,7 +129,10 @@ def read_party_sets(
         if not SIGNING.search(text, s.start, s.end):
             continue
         inside = hits[in_range(starts, s.start, s.end, limit=MAX_PER_SENTENCE)]
-        past = PAST.search(text, s.start, s.end) is not None
+        past_cue = PAST.search(text, s.start, s.end)
+        # "tanggal <date>" dates an earlier document only where nobody signs in the sentence itself
+        past = past_cue is not None and not (past_cue.group().lower().startswith("tanggal")
+                                             and SIGNS.search(text, s.start, s.end))
         found: list[tuple[InstitutionKey, ...]] = []
         by = _BY.search(text, s.start, s.end)
         if by is not None:

@@ -73,7 +73,8 @@ SCOPE_CUE = re.compile(
     r"\b(?P<subject>tentang|mengenai|terkait|berkenaan(?:\s+dengan)?|perihal|concerning)|"
     r"\bdalam\s+(?:mendorong|melaksanakan)(?:\s+fungsi)?|"
     r"\b(?:MoU|nota\s+kesepahaman|nota\s+kesepakatan|kerja\s*sama|kerjasama|perjanjian\s+kerja\s*sama)"
-    r"(?=\s+(?!(?:dengan|antara|ini|itu|tersebut|yang|di|pada|oleh|bersama|para|ke|dan|sebagai|secara)\b)[A-Za-z])|"
+    r"(?=\s+(?!(?:dengan|antara|ini|itu|tersebut|yang|di|pada|oleh|bersama|para|ke|dan|sebagai|secara|tentang|"
+    r"mengenai|terkait|berkenaan|concerning|perihal|untuk|guna|dalam|meliputi|mencakup|bertujuan)\b)[A-Za-z])|"
     r"\b(?:bertujuan|tujuan(?:nya)?)\b(?:\s+[\w-]+){0,6}?\s+(?:untuk|adalah(?:\s+untuk)?|guna)|"
     r"\bfokus\s+pada|\bdifokuskan\s+pada|(?-i:\bMelalui)|\bantara\s+lain|\b(?:yakni|yaitu))[\s,:\"“]+"
 )

@@ -106,3 +106,35 @@ def test_a_day_after_the_publication_date_is_of_the_year_before() -> None:
 
 def test_a_date_without_a_clock_time_is_not_a_publication_timestamp() -> None:
     assert find_published("Jakarta, Kamis, 14 April 2016 – LAN menandatangani MoU.") is None
+
+
+def _event(text: str, url: str | None = None) -> object:
+    from pathlib import Path
+
+    from lankg.loaders.articles import Article
+    from lankg.loaders.extract import extract_facts
+    from lankg.records import ArticleRef
+
+    return extract_facts(Article(ArticleRef("t.txt"), text, Path("t.txt"), url=url)).events[0]
+
+
+def test_a_weekday_lalu_counts_back_from_the_articles_other_date() -> None:
+    event = _event("Pada apel Senin (9/6), Asisten menjelaskan MoU yang ditandatangani Pemkab Sleman dengan BPS "
+                   "Rabu lalu.", url="https://contoh.id/2025/06/apel.html")
+    assert (event.date, event.date_as_written) == ("2025-06-04", "Rabu lalu")  # type: ignore[attr-defined]
+
+
+def test_a_datelines_day_with_the_weekday_of_the_signing() -> None:
+    event = _event("Sleman, 3/2 (ANTARA) - Kerja sama BPS dan Pemkab Sleman ditandatangani di Sleman, Senin. "
+                   "Kepala BPS Ani Lestari hadir.", url="https://contoh.id/2025/02/03/mou.html")
+    assert event.date == "2025-02-03"  # type: ignore[attr-defined]
+
+
+def test_a_numeric_date_with_its_year_and_no_parentheses() -> None:
+    (written,) = find_dates("MoU ditandatangani pada Rabu 5/3/2025 di Sleman.")
+    assert (written.day, written.month, written.year, written.weekday) == (5, 3, 2025, 2)
+
+
+def test_the_page_date_at_the_top_is_not_the_ceremony_date() -> None:
+    event = _event("Rabu, 19 Maret 2025\nBPS dan Pemkab Sleman menandatangani MoU pada tanggal 10 Maret 2025.")
+    assert event.date == "2025-03-10"  # type: ignore[attr-defined]
