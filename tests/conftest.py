@@ -25,6 +25,8 @@ def shared_path(*parts: str) -> Path:
     and never copied into the repository.
     """
     path = SHARED.joinpath(*parts)
+    if not path.exists() and os.environ.get("LANKG_REQUIRE_EXTERNAL"):
+        pytest.fail(f"{path} is not here, and CI runs the tests that read the development set in place")
     if not path.exists():
         pytest.skip(f"{path} is not here (the development set and reference scorer live in ../shared; set LANKG_SHARED)")
     return path

@@ -72,6 +72,11 @@ class NameRead:
         return None
 
 
+def region_aliases() -> dict[str, tuple[Region, ...]]:
+    """The bundled short forms of regions (``lexicon/region_aliases.yaml``)."""
+    return _aliases()
+
+
 def _aliases(path: Any = None) -> dict[str, tuple[Region, ...]]:
     path = path or LEXICON_DIR / "region_aliases.yaml"
     data = load_yaml(read_text_checked(path), path)
@@ -103,7 +108,8 @@ class Gazetteer:
     keys_of_kind: dict[str, tuple[str, ...]]
 
     @classmethod
-    def build(cls) -> Gazetteer:
+    def build(cls, aliases: dict[str, tuple[Region, ...]] | None = None) -> Gazetteer:
+        """The gazetteer with the bundled short forms, or with ``aliases`` instead."""
         index: dict[str, dict[str, list[Region]]] = defaultdict(lambda: defaultdict(list))
         for r in all_regions():
             index[name_key(base_name(r))][r.kind].append(r)
@@ -120,7 +126,7 @@ class Gazetteer:
         by_key = {k: {kind: tuple(v) for kind, v in kinds.items()} for k, kinds in index.items()}
         keys_of_kind = {kind: tuple(sorted(k for k, kinds in by_key.items() if kind in kinds and len(k) >= FUZZY_MIN_LENGTH))
                         for kind in REGION_KINDS}
-        return cls(by_key, _aliases(), keys_of_kind)
+        return cls(by_key, _aliases() if aliases is None else aliases, keys_of_kind)
 
     def _words(self, text: str, pos: int) -> list[tuple[str, int]]:
         """Up to ``MAX_NAME_WORDS`` name words from ``pos``: (accumulated key, end)."""

@@ -166,7 +166,8 @@ class InstitutionMatcher:
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
         generic = re.compile(rf"(?<![\w-])(?P<head>{heads})(?P<rest>(?:[ \t]+(?:dan[ \t]+)?(?!(?:{heads})\b){word}){{1,10}})")
-        return cls(lexicon, gazetteer(), {k: tuple(v) for k, v in by_word.items()}, prefixed, posts, post_kind, generic, generic_kind)
+        g = gazetteer() if lexicon.region_aliases is None else Gazetteer.build(lexicon.region_aliases)
+        return cls(lexicon, g, {k: tuple(v) for k, v in by_word.items()}, prefixed, posts, post_kind, generic, generic_kind)
 
     # -- regions ---------------------------------------------------------------------------------
 

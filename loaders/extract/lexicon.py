@@ -191,6 +191,8 @@ class Lexicon:
     degrees: Degrees
     tenures: tuple[Tenure, ...]
     unit_words: frozenset[str] = frozenset()
+    region_aliases: dict[str, tuple[Any, ...]] | None = None
+    """Short forms of regions to use instead of ``region_aliases.yaml`` (None: the bundled ones)."""
 
 
 @cache

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
+
 from lankg.loaders.extract.gazetteer import gazetteer
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Degrees, Lexicon, Post
@@ -206,6 +208,7 @@ class OfficialFinder:
             d.mentions.append((text[person.span.start:person.span.end], person.span))
             taken.add(person.span)
         _merge_short_names(drafts)
+        _merge_spellings(drafts)
         by_post: dict[tuple[str, InstitutionKey | None], list[OfficialDraft]] = {}
         for d in drafts.values():
             if d.post is not None:
@@ -230,6 +233,19 @@ class OfficialFinder:
                         continue
                     d.mentions.append((text[span.start:span.end], span))
                     taken.add(span)
+
+
+def _merge_spellings(drafts: dict[str, OfficialDraft]) -> None:
+    """Two spellings of one person ("Agus Pramusito" and "Agus Pramusinto", same post): one official, under the
+    longer spelling, the other a mention of it (a slip drops a letter more often than it adds one)."""
+    for name in sorted(drafts, key=len):
+        if len(name) < 8 or name not in drafts:
+            continue
+        d = drafts[name]
+        twins = [o for n, o in drafts.items() if n != name and len(n) >= len(name) and o.title == d.title
+                 and (o.institution == d.institution or None in (o.institution, d.institution)) and Levenshtein.distance(n, name, score_cutoff=1) <= 1]
+        if len(twins) == 1:
+            twins[0].mentions.extend(drafts.pop(name).mentions)
 
 
 def _merge_short_names(drafts: dict[str, OfficialDraft]) -> None:

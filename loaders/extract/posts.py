@@ -30,9 +30,9 @@ from lankg.loaders.extract.text import flexible
 from lankg.records import Span
 
 #: Acting modifiers and how they are written out.
-MODIFIERS = {"pj": "Penjabat", "penjabat": "Penjabat", "plt": "Pelaksana Tugas", "pelaksana tugas": "Pelaksana Tugas",
+MODIFIERS = {"wakil": "Wakil", "pj": "Penjabat", "penjabat": "Penjabat", "plt": "Pelaksana Tugas", "pelaksana tugas": "Pelaksana Tugas",
              "plh": "Pelaksana Harian", "pelaksana harian": "Pelaksana Harian"}
-_MODIFIER = (r"(?:(?:Pj|PJ|Plt|PLT|Plh)\.?|(?:Penjabat|Pelaksana[ \t]+Tugas|Pelaksana[ \t]+Harian)"
+_MODIFIER = (r"(?:Wakil|(?:Pj|PJ|Plt|PLT|Plh)\.?|(?:Penjabat|Pelaksana[ \t]+Tugas|Pelaksana[ \t]+Harian)"
              r"(?:[ \t]*\((?:Pj|Plt|Plh)\.?\))?)")
 #: The most words of a unit or portfolio ("Deputi Bidang Kajian dan Inovasi Manajemen Aparatur Sipil Negara");
 #: the cap keeps a text of thousands of capitalised words linear.
@@ -42,6 +42,8 @@ MAX_NAME_WORDS = 5
 #: How much junior the head of a unit ("Kepala Dinas Pendidikan Kabupaten Sleman") ranks than the
 #: same post of the institution itself ("Kepala LAN"), so the institution's head is the one who signs.
 UNIT_HEAD_RANK = 5
+#: How much junior a deputy ("Wakil Bupati") ranks than the head.
+DEPUTY_RANK = 2
 _MINISTER = frozenset({"Menteri", "Wakil Menteri"})
 #: The lexicon's name of the government of the country, whose posts carry "RI" ("Presiden RI").
 COUNTRY_GOVERNMENT = "Pemerintah Indonesia"
@@ -242,6 +244,8 @@ class PostReader:
             title = f"{modifier} {title}"
         if words and post.rank == 0 and post.area and post.title not in _MINISTER:
             post = replace(post, rank=post.rank + UNIT_HEAD_RANK)
+        if modifier == "Wakil":  # a deputy of a head the lexicon does not list as a title of its own
+            post = replace(post, title=f"Wakil {post.title}", rank=post.rank + DEPUTY_RANK)
         return PostPhrase(Span(m.start(), end), post, title, institution, inst_hit, name_at)
 
 

@@ -74,3 +74,14 @@ def test_a_short_form_of_a_name_is_a_mention_of_the_full_name() -> None:
 def test_a_regulation_of_a_post_and_a_region_are_no_officials() -> None:
     found = _officials("Peraturan Bupati Nomor 3 berlaku. Kepala Perwakilan BPKP Provinsi Papua,Papua Barat hadir.")
     assert found == {}
+
+
+def test_two_spellings_of_one_person_in_one_post_are_one_official() -> None:
+    found = _officials("Ketua KPK Budi Hermawan hadir. Ketua KPK Budi Hermawn menyampaikan sambutan.")
+    assert set(found) == {"Budi Hermawan"}
+    assert {m.text for m in found["Budi Hermawan"].mentions} >= {"Budi Hermawan", "Budi Hermawn"}
+
+
+def test_a_deputy_of_any_head_is_read_by_the_grammar() -> None:
+    official = _officials("Wakil Rektor Universitas Riau, Dedi Kurnia, hadir.")["Dedi Kurnia"]
+    assert (official.position, official.institution) == ("Wakil Rektor", "Universitas Riau")
