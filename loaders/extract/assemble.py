@@ -94,7 +94,8 @@ def _institution_of(text: str, sents: tuple[Sentence, ...], hits: list[Instituti
     return out
 
 
-_MANY_WITH = re.compile(r"(?i)\b(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|sejumlah|para)\s+"
+_MANY_WITH = re.compile(r"(?i)\b(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|sejumlah|para)"
+                        r"(?:\s*\(\w+\))?\s+"
                         r"(?:instansi|lembaga|pemerintah|pemda|kementerian|daerah|kepala\s+daerah|bupati)")
 
 

@@ -87,7 +87,7 @@ def _byline_name(line: str) -> bool:
 
 
 #: A dateline that opens the story: "KOTAMOBAGU, ZONAUTARA.com – ", "Jakarta (KT) – ", "MUSI RAWAS- ".
-_DATELINE = re.compile(r"(?:[A-Z][\w.]*[ ,]*){1,4}(?:\([^()\n]{1,20}\))?[ ]*[–—-][ ]*(?=[A-Z\"“])")
+_DATELINE = re.compile(r"(?:[A-Z][\w.]*[ ,]*){1,4}(?:\([^()\n\d]{1,20}\))?[ ]*[–—-][ ]*(?=[A-Z\"“])")
 
 
 def find_noise(text: str) -> list[Span]:

@@ -129,11 +129,17 @@ def _stand_ins(text: str, sents: tuple[Sentence, ...], by_sent: dict[int, list[_
                 break
             b = bisect.bisect_right(ends, m.start())  # people end in order, as they are sorted by start
             a = bisect.bisect_left(starts, m.end())
+            if b == 0 and a + 1 < len(people) and not text[s.start:m.start()].strip():
+                # "Mewakili Wawali X, Y menjelaskan": the sentence opens with the one stood in for
+                standing.add(people[a + 1].draft.name)
+                absent.add(people[a].draft.name)
+                continue
             if b == 0 or a >= len(people):
                 continue
             near_before, near_after = people[b - 1], people[a]
-            if len(text[near_after.pos - 40 if near_after.pos > m.end() + 40 else m.end():near_after.pos].split()) > 6:
-                continue
+            between = text[m.end():near_after.pos]
+            if len(between.split()) > 6 or re.search(r",|\bdan\b|\bserta\b", between):
+                continue  # "mewakili Bupati dan Bupati X Y": the one stood in for is not named
             if m.group("verb").lower().startswith("di"):  # "Y yang diwakili X"
                 standing.add(near_after.draft.name)
                 absent.add(near_before.draft.name)
@@ -169,6 +175,7 @@ def assign_roles(
     in_person: set[str] = set()
     explicit: set[str] = set()
     delegated: set[str] = set()
+    witnessed_with_signing: set[str] = set()
     for i, s in enumerate(sents):
         body = text[s.start:s.end]
         people = by_sent.get(i, [])
@@ -187,6 +194,8 @@ def assign_roles(
             name = p.draft.name
             if w and p.pos >= s.start + w.end():
                 roles[name].add("witness")
+                if sig or active:
+                    witnessed_with_signing.add(name)
             if sig and p.pos >= s.start + sig.end():
                 explicit.add(name)
                 if "diwakili" in sig.group().lower():  # "Penandatanganan diwakili Sekda X": X stands in
@@ -203,6 +212,8 @@ def assign_roles(
                 virtual.add(name)
             if on_site:
                 in_person.add(name)
+    for name in explicit - witnessed_with_signing:  # a witness word elsewhere ("saksi gugatan") does not undo it
+        roles[name].discard("witness")
     standing, absent = _stand_ins(text, sents, by_sent)
     standing |= delegated
     signed_for = {institution_of[n] for n in explicit if n not in absent and "witness" not in roles[n]}

@@ -255,7 +255,7 @@ class InstitutionMatcher:
             acr = _ACRONYM_AFTER.match(text, end)
             if acr and acr.group(1) in _acronyms(self.lexicon).get(key.name, ()):
                 end = acr.end()
-            if key.name.startswith("Pemerintah ") and not re.match(r"(?i)pemerintah|republik", text[start:end]) \
+            if key.name.startswith("Pemerintah ") and not re.match(r"Pemerintah|Republik", text[start:end]) \
                     and not self._after_post(text, start):
                 continue  # a bare country name is a government only as the country of a post ("Perdana Menteri Singapura")
             office = form.office

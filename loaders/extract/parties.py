@@ -50,7 +50,7 @@ _JOINER = re.compile(
 #: A collective of regional governments, with or without a number.
 COLLECTIVE = re.compile(
     r"(?i)\b(?:(?:se?)?(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|para|seluruh|kelima|keenam|"
-    r"keempat|ketiga)\s+)?(?:pemerintah\s+(?:daerah|kabupaten|kota|provinsi)(?:\s*/\s*kota)?|pemda|pemkab|pemkot|"
+    r"keempat|ketiga)(?:\s*\(\w+\))?\s+)?(?:instansi(?:\s+pemerintah)?|pemerintah\s+(?:daerah|kabupaten|kota|provinsi)(?:\s*/\s*kota)?|pemda|pemkab|pemkot|"
     r"pemprov|kabupaten\s*/\s*kota|kepala\s+daerah|daerah|provinsi)\b(?:\s*\(\s*Pemda\s*\))?(?:\s+lainnya)?"
 )
 _NUMBER_WORDS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10}
@@ -161,8 +161,16 @@ def read_party_sets(
                 subject = [h for h in inside if h.span.end <= w.start() and h.span.start not in objects]
                 objects.update(h.span.start for h in partners)
                 if not subject:
+                    if partners and members and COLLECTIVE.search(text, s.start, w.start()):
+                        # "3 instansi daerah menjalin kerja sama dengan LAN": each of them with LAN
+                        found.extend((m, partners[0].key) for m in members if m != partners[0].key)
                     continue
                 first = subject[0]
+                joined = [first]  # "A dan B menandatangani MoU dengan C": both sign with C
+                for h in subject[1:]:
+                    if not _between_only_joiners(text, joined[-1], h):
+                        break
+                    joined.append(h)
                 collective = COLLECTIVE.match(text, _skip_space(text, w.end()))
                 if not partners and collective is not None and "lainnya" in collective.group().lower():
                     side = [m for m in members if m != first.key]  # "A bersama empat pemerintah kabupaten lainnya"
@@ -173,14 +181,15 @@ def read_party_sets(
                     partner_keys = [m for m in members if m != first.key]
                 else:
                     continue
-                for a in [first.key, *side]:
+                for a in dict.fromkeys([*(h.key for h in joined), *side]):
                     found.extend((a, p) for p in partner_keys if p != a)
         if not found:
-            verb = SIGNING.search(text, s.start, s.end)
+            verb = SIGNS.search(text, s.start, s.end)  # "A dan B menandatangani": an active verb, a real joiner
             before = [h for h in inside if h.span.end <= verb.start()] if verb else []  # type: ignore[union-attr]
             joined = [before[0]] if before else []
             for h in before[1:]:
-                if _between_only_joiners(text, joined[-1], h):
+                gap = text[joined[-1].span.end:h.span.start]
+                if _between_only_joiners(text, joined[-1], h) and gap.strip():
                     joined.append(h)
                 else:
                     joined = [h]
@@ -194,7 +203,7 @@ def read_party_sets(
     # signers: one document of them all, unless the article has them sign with one body one by one (the hub
     # of the pairs read so far, or the host that "empat instansi" sign with); one signer signs with the hub
     counts = Counter(k for p in out if len(p.parties) == 2 for k in p.parties)
-    paired = hub or (counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else None)
+    paired = (counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else None) or hub
     for signers, i, past in pending:
         covered = paired is not None and all(any({paired, k} == set(p.parties) for p in out) for k in signers if k != paired)
         if len(signers) == 1 and paired is not None and signers[0] != paired:
@@ -251,7 +260,7 @@ def collective_members(text: str, hits: list[InstitutionHit], drafts: list[Offic
     """What "lima Pemda" stands for: the regions an article lists after "di antaranya", "yakni", ... and the
     regions whose heads or stand-ins it names, in order of first mention."""
     found: list[tuple[int, InstitutionKey]] = []
-    regions = [h for h in hits if h.key.code is not None]
+    regions = hits  # "Delapan instansi ... adalah BP Batam, Pemkab X, ...": any body listed
     region_starts = [h.span.start for h in regions]
     for intro in _LIST_INTRO.finditer(text):
         listed: list[InstitutionHit] = []

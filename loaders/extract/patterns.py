@@ -49,7 +49,8 @@ SIGNS_WITH = re.compile(
 )
 WITNESS = re.compile(r"(?i)\b(?:disaksikan|menyaksikan|saksi|di\s*hadapan)\b")
 SIGNING_BY = re.compile(
-    r"(?i)\b(?:penandatanganan\s+(?:\w+\s+){0,3}?(?:dilakukan|diwakili)|ditandatangani)\s+(?:(?:langsung|secara\s+\w+)\s+)?(?:oleh\b)?")
+    r"(?i)\b(?:penandatanganan\s+(?:\w+\s+){0,3}?diwakili(?:\s+oleh)?|"
+    r"(?:penandatanganan\s+(?:\w+\s+){0,3}?dilakukan|ditandatangani)\s+(?:(?:langsung|secara\s+\w+)\s+)?oleh)\b")
 #: An active signing verb: who comes before it signs ("Bupati X dan Kepala Y menandatangani ...").
 SIGNS = re.compile(r"(?i)\b(?:menandatangani|meneken|teken|tandatangani|bertandatangan)\b")
 #: "X mewakili Y", "Y yang diwakili X".
