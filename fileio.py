@@ -84,9 +84,3 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically."""
     with atomic_write(path) as handle:
         handle.write(text)
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    with atomic_write(path, "wb") as handle:
-        handle.write(data)

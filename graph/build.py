@@ -18,10 +18,10 @@ from rdflib.namespace import PROV, RDF, TIME, XSD
 
 from lankg.graph.iris import graph_iri, mint, normalise_key, region_iri
 from lankg.graph.resolve import Judgement, Resolution, event_record, institution_record, official_record, resolve
-from lankg.loaders.regions import GAZETTEER_SOURCE, all_regions
-from lankg.loaders.scopes import concepts_for
 from lankg.ontology import load_scopes
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG, PREFIXES
+from lankg.ontology.regions import GAZETTEER_SOURCE, all_regions
+from lankg.ontology.scopes import concepts_for
 from lankg.records import FactBundle, Institution, Mention, Official
 
 KIND_CLASS: dict[str, URIRef] = {

@@ -11,9 +11,9 @@ from collections import Counter
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from lankg.graph.export import union_graph
 from lankg.graph.iris import mint
 from lankg.ontology.namespaces import DATA_LICENSE, DCAT, PREFIXES, SD, VOID
+from lankg.store.files import union_graph
 
 TITLE = "lankg: LAN's cooperation agreements with Indonesian institutions"
 MEDIA_TYPES: dict[str, str] = {

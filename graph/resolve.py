@@ -40,7 +40,7 @@ import yaml
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
 from lankg.graph.iris import mint, normalise_key, region_iri
-from lankg.loaders.regions import region_by_code
+from lankg.ontology.regions import region_by_code
 from lankg.records import FactBundle
 from lankg.yamltext import load_yaml
 

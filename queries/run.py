@@ -15,14 +15,13 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from lankg.console import printable
 from lankg.errors import QueryError
-from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import DEFAULT_BASE, PREFIXES
 from lankg.queries.library import NamedQuery
+from lankg.store.embedded import GraphStore
+from lankg.values import printable
 
 _XSD = PREFIXES["xsd"]
-FORMATS = ("table", "csv", "json")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from lankg.graph.store import GraphStore
+from lankg.options import View
 from lankg.queries import query_text
+from lankg.store.embedded import GraphStore
 
 #: The views ``lankg viz --view`` offers.
-VIEWS: tuple[str, ...] = ("institutions", "officials", "scopes")
+VIEWS: tuple[str, ...] = tuple(View)
 
 Row = dict[str, str | None]
 
@@ -178,7 +179,7 @@ def scope_network(store: GraphStore) -> nx.Graph:
 
 def project(store: GraphStore, view: str = "institutions") -> nx.Graph:
     """The networkx graph of ``view`` (one of ``VIEWS``)."""
-    builders = {"institutions": institution_network, "officials": official_network, "scopes": scope_network}
+    builders = {View.institutions: institution_network, View.officials: official_network, View.scopes: scope_network}
     if view not in builders:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     return builders[view](store)

@@ -6,16 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lankg.errors import QueryError
-from lankg.graph.store import GraphStore
+from lankg.options import View
+from lankg.store.embedded import GraphStore
 from lankg.viz.export import write_gexf, write_graphml, write_metrics_csv
 from lankg.viz.html import write_network_html
 from lankg.viz.metrics import ego_network, node_metrics
 from lankg.viz.project import VIEWS, project
 
 _TITLES = {
-    "institutions": "LAN collaboration network: institutions linked by shared agreements",
-    "officials": "LAN collaboration network: officials and their institutions",
-    "scopes": "LAN collaboration network: institutions and the scopes of their agreements",
+    View.institutions: "LAN collaboration network: institutions linked by shared agreements",
+    View.officials: "LAN collaboration network: officials and their institutions",
+    View.scopes: "LAN collaboration network: institutions and the scopes of their agreements",
 }
 
 
@@ -30,7 +31,7 @@ class WrittenView:
 
 def file_stem(view: str, ego: str | None = None) -> str:
     """``network`` for the institutions view, ``network-<view>`` for the others; ``-ego`` for an ego network."""
-    stem = "network" if view == "institutions" else f"network-{view}"
+    stem = "network" if view == View.institutions else f"network-{view}"
     return f"{stem}-ego" if ego else stem
 
 

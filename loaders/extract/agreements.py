@@ -17,7 +17,7 @@ from lankg.loaders.extract.patterns import (
     SCOPE_SPLIT,
 )
 from lankg.loaders.extract.text import Sentence
-from lankg.loaders.scopes import concepts_for
+from lankg.ontology.scopes import concepts_for
 from lankg.records import Mention, Span
 
 

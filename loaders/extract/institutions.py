@@ -20,7 +20,7 @@ from functools import cache
 
 from lankg.loaders.extract.lexicon import Lexicon
 from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
-from lankg.loaders.regions import Region, all_regions
+from lankg.ontology.regions import Region, all_regions
 from lankg.records import Span
 
 _REGION_PREFIX = {

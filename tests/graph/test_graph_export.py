@@ -19,10 +19,10 @@ from lankg.cli import app
 from lankg.fileio import write_text_atomic
 from lankg.graph.build import build_dataset
 from lankg.graph.describe import dataset_iri, describe
-from lankg.graph.export import FORMATS, serialise, union_graph, write
 from lankg.ontology.namespaces import DEFAULT_BASE, SD, VOID
 from lankg.pipeline import BuildResult, run_build
 from lankg.records import FactBundle
+from lankg.store.files import FORMATS, serialise, union_graph, write
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "gold_facts.ttl"
 runner = CliRunner()

@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 from lankg.cli import app
 from lankg.errors import InputError
 from lankg.graph.build import article_iri, build_dataset
-from lankg.graph.export import union_graph
 from lankg.graph.resolve import Judgement, official_record, read_judgements, resolve
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG
 from lankg.records import FactBundle, Institution, Mention
+from lankg.store.files import union_graph
 
 LAN = URIRef("https://w3id.org/lankg/id/institution/da66ede0e9405ebd")
 ADI = URIRef("https://w3id.org/lankg/id/official/64223de9e92a9d75")

@@ -8,10 +8,10 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import PROV, RDF, TIME, XSD
 
 from lankg.graph.build import article_iri, build_dataset
-from lankg.graph.export import serialise, union_graph
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG
 from lankg.pipeline import BuildResult
 from lankg.records import FactBundle
+from lankg.store.files import serialise, union_graph
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 FACT_CLASSES = (LANKG.Institution, LANKG.Official, LANKG.Agreement, LANKG.SigningEvent, LANKG.Membership, LANKG.Participation)

@@ -12,13 +12,13 @@ from typer.testing import CliRunner
 
 from lankg.cli import app
 from lankg.graph.build import build_dataset
-from lankg.graph.export import union_graph, write
 from lankg.graph.reason import add_inferred, closure, comparable, inferred_triples
-from lankg.graph.store import GraphStore
 from lankg.graph.validate import validate_graph
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG
 from lankg.pipeline import BuildResult
 from lankg.records import FactBundle
+from lankg.store.embedded import GraphStore
+from lankg.store.files import union_graph, write
 
 INFERRED = URIRef(f"{DEFAULT_BASE}graph/inferred")
 TANIMBAR = URIRef(f"{DEFAULT_BASE}region/81.03")

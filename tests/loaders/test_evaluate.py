@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lankg.loaders.evaluate import evaluate
+from lankg.evaluate import evaluate
 from lankg.records import Agreement, ArticleRef, Event, FactBundle, Institution, Mention, Official
 
 LAN = Institution("Lembaga Administrasi Negara", "central_agency")

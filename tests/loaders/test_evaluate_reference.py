@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from lankg.evaluate import evaluate, explain
 from lankg.loaders.articles import read_article
-from lankg.loaders.evaluate import evaluate, explain
 from lankg.loaders.extract import extract_facts
 from lankg.loaders.facts_json import read_facts, write_facts
 from tests.conftest import SAMPLE_ARTICLES, shared_path

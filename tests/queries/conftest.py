@@ -12,11 +12,11 @@ import pytest
 import uvicorn
 from rdflib import Dataset
 
-from lankg.graph import export
+from lankg.endpoint import create_app
 from lankg.graph.build import build_dataset
-from lankg.graph.store import GraphStore
 from lankg.loaders.facts_json import read_facts
-from lankg.queries.endpoint import create_app
+from lankg.store import files as export
+from lankg.store.embedded import GraphStore
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 

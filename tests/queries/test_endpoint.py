@@ -15,10 +15,10 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from lankg.endpoint.negotiation import negotiate
+from lankg.endpoint.policy import vetted
 from lankg.ontology.namespaces import LANKG
 from lankg.queries import query_text
-from lankg.queries.endpoint import negotiate
-from lankg.queries.policy import vetted
 
 MOU_COUNT = "PREFIX lankg: <https://w3id.org/lankg/ontology#>\nSELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a lankg:MoU }"
 PROVINCES = "PREFIX lankg: <https://w3id.org/lankg/ontology#>\nCONSTRUCT { ?p a lankg:Province } WHERE { ?p a lankg:Province }"

@@ -15,9 +15,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from lankg.graph import export
 from lankg.graph.build import build_dataset
 from lankg.loaders.facts_json import read_facts
+from lankg.store import files as export
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 

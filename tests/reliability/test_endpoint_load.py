@@ -12,9 +12,9 @@ from pathlib import Path
 
 import httpx
 
-from lankg.graph.store import GraphStore
 from lankg.queries import QUERIES
 from lankg.queries.run import run_query
+from lankg.store.embedded import GraphStore
 
 CLIENTS = 8
 REQUESTS_PER_CLIENT = 25

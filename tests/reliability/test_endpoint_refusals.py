@@ -14,8 +14,8 @@ from urllib.parse import urlencode, urlsplit
 import pyoxigraph as ox
 import pytest
 
-from lankg.graph.store import GraphStore
-from lankg.queries.endpoint import STATIC
+from lankg.endpoint.app import STATIC
+from lankg.store.embedded import GraphStore
 
 MARKER = "SECRET-MARKER-7f3a"
 MOU_COUNT = "PREFIX lankg: <https://w3id.org/lankg/ontology#>\nSELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a lankg:MoU }"

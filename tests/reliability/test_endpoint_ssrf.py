@@ -22,7 +22,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from lankg.queries.policy import Refused, vetted
+from lankg.endpoint.policy import Refused, vetted
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "hostile" / "service_evasions.json"
 EVASIONS: dict[str, str] = json.loads(CORPUS.read_text(encoding="utf-8"))["queries"]
@@ -85,7 +85,7 @@ def test_a_worker_sandbox_alone_stops_the_connection(listener: Listener) -> None
     """Below the parser check: in a process with the workers' filter, the engine cannot open the connection at all."""
     program = (
         "import sys, pyoxigraph as ox\n"
-        "from lankg.queries.sandbox import forbid_network\n"
+        "from lankg.endpoint.sandbox import forbid_network\n"
         "why = forbid_network()\n"
         "assert why is None, why\n"
         "store = ox.Store()\n"

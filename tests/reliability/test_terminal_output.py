@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lankg.console import printable
+from lankg.values import printable
 
 QUERY = "SELECT ?name WHERE { ?x <https://w3id.org/lankg/ontology#alias> ?name FILTER(CONTAINS(?name, 'Banjar')) } ORDER BY ?name\n"
 HOSTILE = "Kabupaten Banjar\x1b]0;owned\x07\x1b[2J[bold red]x[/]\x9b31m"

@@ -17,11 +17,11 @@ from rdflib import Dataset, Literal, URIRef
 from lankg.errors import QueryError
 from lankg.graph.build import build_dataset
 from lankg.graph.iris import region_iri
-from lankg.graph.remote import RemoteStore, with_values
-from lankg.graph.store import GraphStore
 from lankg.loaders.facts_json import read_facts
 from lankg.ontology.namespaces import DEFAULT_BASE
 from lankg.queries import query_text
+from lankg.store.embedded import GraphStore
+from lankg.store.remote import RemoteStore, with_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from conftest import require_program  # noqa: E402

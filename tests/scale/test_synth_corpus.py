@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from lankg import synth
 from lankg.loaders.facts_json import read_facts
-from lankg.loaders.regions import region_by_code
-from lankg.loaders.scopes import concepts_for
+from lankg.ontology.regions import region_by_code
+from lankg.ontology.scopes import concepts_for
 from lankg.records import FactBundle, Mention
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _synth():
-    spec = importlib.util.spec_from_file_location("lankg_bench_synth", ROOT / "benchmarks" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _synth()
 
 
 def _mentions(bundle: FactBundle) -> list[Mention]:

@@ -16,8 +16,8 @@ from conftest import GOLD_DIR  # noqa: E402
 @pytest.fixture(scope="session")
 def gold_store():  # type: ignore[no-untyped-def]
     from lankg.graph.build import build_dataset
-    from lankg.graph.store import GraphStore
     from lankg.loaders.facts_json import read_facts
+    from lankg.store.embedded import GraphStore
 
     dataset, _ = build_dataset([read_facts(p) for p in sorted(GOLD_DIR.glob("*.json"))])
     return GraphStore.from_dataset(dataset)

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from lankg.console import err, out, printable, reports_errors
-from lankg.errors import QueryError
-from lankg.graph.store import GraphStore
-from lankg.queries import QUERIES
-from lankg.queries.library import load_query_file
-from lankg.queries.run import FORMATS, QueryAnswer, run_query, to_csv, to_json
+from lankg.cli.console import choice, err, out, reports_errors
+from lankg.errors import QueryError, UsageError
+from lankg.options import BUILT_GRAPH, AnswerFormat
+from lankg.values import printable
 
-DEFAULT_GRAPH = Path("out") / "graph.trig"
+if TYPE_CHECKING:
+    from lankg.queries.run import QueryAnswer
+
+DEFAULT_GRAPH = BUILT_GRAPH
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -25,7 +26,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
+            raise UsageError("--param", f"expects NAME=VALUE, got {pair!r}")
         params[name.strip()] = value
     return params
 
@@ -43,12 +44,17 @@ def _table(answer: QueryAnswer, title: str) -> Table:
 def query(
     name: Annotated[str | None, typer.Argument(help="The named query to run (see --list).")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeatable.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[AnswerFormat, choice(AnswerFormat, "--format", "--format", "-f", help="How to print the answer.")] = AnswerFormat.table,
     graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph built by `lankg build` (.trig, .nq, .ttl, .nt).")] = DEFAULT_GRAPH,
     file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file instead of a named one.")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters, then exit.")] = False,
 ) -> None:
     """Run a named SPARQL query (or your own .rq file) on the built graph and print the answer."""
+    from lankg.queries import QUERIES
+    from lankg.queries.library import load_query_file
+    from lankg.queries.run import run_query, to_csv, to_json
+    from lankg.store.embedded import GraphStore
+
     if list_queries:
         table = Table(title="named queries", title_justify="left")
         table.add_column("name", no_wrap=True)
@@ -59,11 +65,9 @@ def query(
             table.add_row(stem, params, named.summary)
         out.print(table)
         return
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown --format {fmt!r}; use one of {', '.join(FORMATS)}")
     if (name is None) == (file is None):
         raise QueryError("give either a query NAME or --file my.rq (and not both); `lankg query --list` lists the names")
-    named = QUERIES[name] if name is not None else load_query_file(file)  # type: ignore[arg-type]
+    named = QUERIES[name] if name is not None else load_query_file(file or Path())  # exactly one of the two is given
     if not graph.exists():
         raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
     store = GraphStore.from_file(graph)
@@ -99,8 +103,8 @@ def serve(
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
     import uvicorn
 
-    from lankg.graph.remote import RemoteSource, parse_auth
-    from lankg.queries.endpoint import MAX_REQUEST_LINE_BYTES, create_app
+    from lankg.endpoint import MAX_REQUEST_LINE_BYTES, create_app
+    from lankg.store.remote import RemoteSource, parse_auth
 
     source: Path | RemoteSource
     if store is not None:

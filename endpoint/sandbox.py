@@ -1,6 +1,6 @@
 """Make a query worker unable to reach the network: a seccomp filter refuses every IPv4 and IPv6 socket.
 
-This is the second line behind ``lankg.queries.policy``: if a federated query
+This is the second line behind ``lankg.endpoint.policy``: if a federated query
 (SERVICE) ever got past the parser's check, the engine could still not open a
 connection, to another host or to this one. The filter is installed in the
 worker process before it loads the graph; the pipe to the server is a Unix

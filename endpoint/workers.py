@@ -1,21 +1,14 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over the built graph (starlette + uvicorn), with a query page at ``/``.
+"""The query workers: child processes that each hold the store, and the pool that hands them requests.
 
-Queries run in a small pool of child processes, each holding the pyoxigraph
-store, so a slow query occupies one worker while the others keep answering:
-pyoxigraph cannot cancel a query, so one that overruns the time limit (counted
-from the request's arrival, waiting included) or whose client hangs up is
-stopped by killing its process, which is then replaced from the graph file.
-A share of the workers takes only queries known to finish fast, so slow ones
-cannot starve them. Requests beyond the pool wait in a bounded queue; when
-that is full they get 503 with Retry-After instead of piling up. Updates,
-SERVICE (federated queries to other hosts), FROM and file: IRIs are refused
-on the query's parsed form before anything runs (lankg.queries.policy), and
-the workers cannot open network connections at all (lankg.queries.sandbox).
-Each worker's address space may grow only so far beyond its loaded graph
-(RLIMIT_AS); answers larger than the row or byte limit are refused rather
-than silently cut, and large answers are streamed from a spool file, so the
-server never holds one in memory; a syntax error comes back as a 400 with
-pyoxigraph's message.
+pyoxigraph cannot cancel a query, so one that overruns the time limit
+(counted from the request's arrival, waiting included) or whose client hangs
+up is stopped by killing its process, which is then replaced from the graph
+file. A share of the workers takes only queries known to finish fast, so slow
+ones cannot starve them. Each worker refuses a query by its parsed form
+(``lankg.endpoint.policy``), cannot open network connections
+(``lankg.endpoint.sandbox``), may grow its address space only so far beyond
+its loaded graph (RLIMIT_AS), and serialises an answer into a sink bounded in
+bytes that spills to a spool file the server streams.
 """
 
 from __future__ import annotations
@@ -23,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import math
 import multiprocessing
 import os
 import resource
@@ -33,37 +25,23 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO
-from urllib.parse import parse_qs
 
-import anyio
 import pyoxigraph as ox
-from starlette.applications import Starlette
-from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lankg.endpoint.negotiation import GRAPH_TYPES, RESULT_TYPES, negotiate
+from lankg.endpoint.policy import Refused, vetted
+from lankg.endpoint.sandbox import forbid_network
 from lankg.errors import LankgError, QueryError
-from lankg.graph.remote import RemoteSource, RemoteStore
-from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import PREFIXES
-from lankg.queries import QUERIES
-from lankg.queries.policy import Refused, vetted
-from lankg.queries.run import bind_params
-from lankg.queries.sandbox import forbid_network
+from lankg.store import Store
+from lankg.store.embedded import GraphStore
+from lankg.store.remote import RemoteSource
 
-STATIC = Path(__file__).resolve().parent / "static"
-MAX_QUERY_BYTES = 100_000
-#: Longest request line the HTTP layer reads (so that a GET query up to it gets a 414 rather than a dropped connection).
-MAX_REQUEST_LINE_BYTES = 1024 * 1024
 #: Bytes of serialised answer a query may return unless ``serve --max-bytes`` says otherwise.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: Megabytes a worker may grow by while answering, beyond the loaded graph, unless ``serve --memory`` says otherwise.
@@ -78,27 +56,14 @@ KNOWN_QUERIES = 4096
 POLL_SECONDS = 0.05
 #: Workers kept for fast queries by default, when there are at least two.
 DEFAULT_FAST_WORKERS = 1
+#: Seconds a worker may take to load the graph.
 STARTUP_SECONDS = 120.0
 #: Query processes by default: one per core of a small machine.
 DEFAULT_WORKERS = 2
 #: Requests that may wait for a free worker before new ones are turned away with 503.
 DEFAULT_QUEUE = 16
 
-RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-}
+
 @dataclass(frozen=True, slots=True)
 class Job:
     """One query for the worker: its text, the client's acceptable media types, and parameter bindings."""
@@ -119,7 +84,8 @@ class Outcome:
     size: int = 0
 
 
-def _error(status: int, message: str) -> Outcome:
+def error(status: int, message: str) -> Outcome:
+    """A plain-text answer with ``status``."""
     return Outcome(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
@@ -176,38 +142,8 @@ class Limits:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
-def negotiate(accept: tuple[str, ...], offered: dict[str, object]) -> str | None:
-    """The first media type in ``offered`` the client accepts, best quality first; None if there is none."""
-    ranked: list[tuple[float, int, str]] = []
-    for i, item in enumerate(accept):
-        mime, _, params = item.partition(";")
-        quality = 1.0
-        for p in params.split(";"):
-            key, _, value = p.strip().partition("=")
-            if key == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        ranked.append((-quality, i, mime.strip().lower()))
-    if not ranked:
-        return next(iter(offered))
-    refused = {mime for negq, _, mime in ranked if negq == 0}
-    for negq, _, mime in sorted(ranked):
-        if negq == 0:
-            continue
-        if mime in offered:
-            return mime
-        prefix = "" if mime in ("*/*", "*") else mime[:-1] if mime.endswith("/*") else None
-        if prefix is not None:
-            for candidate in offered:
-                if candidate.startswith(prefix) and candidate not in refused:
-                    return candidate
-    return None
-
-
-def answer(store: GraphStore | RemoteStore, job: Job, limits: Limits, spool: str) -> Outcome:
-    """Vet ``job`` (lankg.queries.policy), run it on ``store`` and serialise its answer in a negotiated format (called in the worker).
+def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
+    """Vet ``job`` (lankg.endpoint.policy), run it on ``store`` and serialise its answer in a negotiated format (called in the worker).
 
     The check runs here, in the worker, so a query that is slow or hostile to
     parse costs a worker under the time limit, never the server's event loop.
@@ -219,7 +155,7 @@ def answer(store: GraphStore | RemoteStore, job: Job, limits: Limits, spool: str
     try:
         text = vetted(job.text)
     except Refused as exc:
-        return _error(exc.status, str(exc))
+        return error(exc.status, str(exc))
     sink = _AnswerSink(limits.max_bytes, spool)
     max_rows = limits.max_rows
     try:
@@ -227,44 +163,44 @@ def answer(store: GraphStore | RemoteStore, job: Job, limits: Limits, spool: str
         if isinstance(result, ox.QueryBoolean):
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
-                return _error(406, f"an ASK answer is offered as {', '.join(RESULT_TYPES)}")
+                return error(406, f"an ASK answer is offered as {', '.join(RESULT_TYPES)}")
             result.serialize(sink, format=RESULT_TYPES[mime])
             return sink.outcome(mime)
         if isinstance(result, ox.QuerySolutions):
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
-                return _error(406, f"a SELECT answer is offered as {', '.join(RESULT_TYPES)}")
+                return error(406, f"a SELECT answer is offered as {', '.join(RESULT_TYPES)}")
             for count, _ in enumerate(result, start=1):
                 if count > max_rows:
-                    return _error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
+                    return error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
             rerun = store.query(text, subs)
             rerun.serialize(sink, format=RESULT_TYPES[mime])  # type: ignore[union-attr]
             return sink.outcome(mime)
         mime = negotiate(job.accept, GRAPH_TYPES)
         if mime is None:
-            return _error(406, f"a CONSTRUCT or DESCRIBE answer is offered as {', '.join(GRAPH_TYPES)}")
+            return error(406, f"a CONSTRUCT or DESCRIBE answer is offered as {', '.join(GRAPH_TYPES)}")
         triples = []
         for triple in result:  # type: ignore[attr-defined]
             triples.append(triple)
             if len(triples) > max_rows:
-                return _error(413, f"the answer has more than {max_rows} triples, the limit of this endpoint; add a LIMIT")
+                return error(413, f"the answer has more than {max_rows} triples, the limit of this endpoint; add a LIMIT")
         prefixes = PREFIXES if GRAPH_TYPES[mime] == ox.RdfFormat.TURTLE else None
         ox.serialize(triples, sink, format=GRAPH_TYPES[mime], prefixes=prefixes)
         return sink.outcome(mime)
     except AnswerTooLarge:
         sink.discard()
-        return _error(413, f"the answer is more than {limits.max_bytes:,} bytes, the limit of this endpoint; add a LIMIT")
+        return error(413, f"the answer is more than {limits.max_bytes:,} bytes, the limit of this endpoint; add a LIMIT")
     except MemoryError:
         sink.discard()
-        return _error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
+        return error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
     except SyntaxError as exc:
         sink.discard()
-        return _error(400, f"not valid SPARQL: {exc.msg if hasattr(exc, 'msg') else exc}")
+        return error(400, f"not valid SPARQL: {exc.msg if hasattr(exc, 'msg') else exc}")
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
         sink.discard()
         if "memory" in str(exc).lower():
-            return _error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
-        return _error(400, f"the query failed: {exc}")
+            return error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
+        return error(400, f"the query failed: {exc}")
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -283,7 +219,7 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
 
     The ready message says whether the network is cut off: None if it is, else why not.
     """
-    store: GraphStore | RemoteStore
+    store: Store
     unsandboxed = "answers from a remote SPARQL server" if isinstance(graph, RemoteSource) else forbid_network()
     try:
         store = graph.open() if isinstance(graph, RemoteSource) else GraphStore.from_file(Path(graph))
@@ -300,7 +236,7 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
         try:
             outcome = answer(store, job, limits, spool)
         except MemoryError:
-            outcome = _error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
+            outcome = error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
         try:
             conn.send(outcome)
         except OSError:  # the server stopped waiting (its client left, or it is shutting down)
@@ -316,7 +252,7 @@ class QueryWorker:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self.quads = 0
-        #: Why this worker can reach the network (None: it cannot; see lankg.queries.sandbox).
+        #: Why this worker can reach the network (None: it cannot; see lankg.endpoint.sandbox).
         self.unsandboxed: str | None = None
 
     @property
@@ -363,7 +299,7 @@ class QueryWorker:
         try:
             self.start()
         except QueryError as exc:
-            return _error(500, f"the query worker could not be started: {exc}")
+            return error(500, f"the query worker could not be started: {exc}")
         assert self._conn is not None and self._process is not None
         try:
             self._conn.send(job)
@@ -373,18 +309,18 @@ class QueryWorker:
                     return self._conn.recv()
                 if ticket.cancelled.is_set():
                     self.stop()
-                    return _error(499, "the client closed the connection; the query was stopped")
+                    return error(499, "the client closed the connection; the query was stopped")
                 if remaining <= 0:
                     self.stop()
-                    return _error(503, f"the query ran longer than {ticket.timeout:g} s (waiting included) and was stopped")
+                    return error(503, f"the query ran longer than {ticket.timeout:g} s (waiting included) and was stopped")
         except (EOFError, OSError):
             self._process.join(timeout=5)
             code = self._process.exitcode
             self.stop()
             if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV) and self.limits.memory_mb:
-                return _error(503, f"the query worker stopped (signal {-code}), most likely past the {self.limits.memory_mb:,} MB "
+                return error(503, f"the query worker stopped (signal {-code}), most likely past the {self.limits.memory_mb:,} MB "
                                    "of memory a query may use here; simplify the query")
-            return _error(500, "the query worker stopped unexpectedly")
+            return error(500, "the query worker stopped unexpectedly")
 
 
 class Overloaded(Exception):
@@ -537,11 +473,11 @@ class WorkerPool:
                 while True:
                     if ticket.cancelled.is_set():
                         self.cancelled += 1
-                        return _error(499, "the client closed the connection while the query waited")
+                        return error(499, "the client closed the connection while the query waited")
                     remaining = ticket.deadline - time.monotonic()
                     if remaining <= 0:
                         self.expired += 1
-                        return _error(503, f"the query waited {self.timeout:g} s for a free worker and was dropped; retry later")
+                        return error(503, f"the query waited {self.timeout:g} s for a free worker and was dropped; retry later")
                     worker = self._take(ticket)
                     if worker is not None:
                         self._idle.remove(worker)
@@ -586,236 +522,3 @@ class WorkerPool:
         with self._cond:
             self.restarts += 1
         self._hand_back(worker)
-
-
-def _accept(request: Request) -> tuple[str, ...]:
-    return tuple(p.strip() for p in request.headers.get("accept", "").split(",") if p.strip())
-
-
-def _respond(outcome: Outcome) -> Response:
-    """The response for ``outcome``: its body, or its spool file streamed in chunks (unlinked at once, so it goes when the stream ends)."""
-    if outcome.path is None:
-        return Response(outcome.body, status_code=outcome.status, media_type=outcome.media_type)
-    handle = open(outcome.path, "rb")  # noqa: SIM115 - closed by the stream below
-    os.unlink(outcome.path)
-
-    async def chunks() -> AsyncIterator[bytes]:
-        async with anyio.wrap_file(handle) as spool:
-            while chunk := await spool.read(64 * 1024):
-                yield chunk
-
-    return StreamingResponse(chunks(), status_code=outcome.status, media_type=outcome.media_type,
-                             headers={"content-length": str(outcome.size)})
-
-
-async def _until_disconnected(receive: Receive) -> None:
-    """Return once the client has closed its connection."""
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            return
-
-
-async def _query_text(request: Request) -> str | Response:
-    """The query of a SPARQL Protocol request, or the error response explaining why there is none."""
-    params = request.query_params
-    if "default-graph-uri" in params or "named-graph-uri" in params:  # in the URL of a POST too
-        return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
-    if request.method == "GET":
-        if len(request.scope.get("query_string", b"")) > MAX_QUERY_BYTES:
-            return PlainTextResponse(f"the query string is over {MAX_QUERY_BYTES:,} bytes; POST the query instead\n", status_code=414)
-        if "update" in params:
-            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-        text = params.get("query")
-        if text is None:
-            return PlainTextResponse("missing 'query' parameter (the query page is at /)\n", status_code=400)
-        return text
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
-        return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_QUERY_BYTES:
-            return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
-    if len(body) > MAX_QUERY_BYTES:
-        return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype == "application/sparql-update":
-        return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-    if ctype == "application/sparql-query":
-        try:
-            return body.decode("utf-8")
-        except UnicodeDecodeError:
-            return PlainTextResponse("the query is not UTF-8 text\n", status_code=400)
-    if ctype == "application/x-www-form-urlencoded":
-        try:
-            form = {k: v[-1] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False).items()}
-        except UnicodeDecodeError:
-            return PlainTextResponse("the form is not UTF-8 text\n", status_code=400)
-        if "update" in form:
-            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-        if "default-graph-uri" in form or "named-graph-uri" in form:
-            return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
-        text = form.get("query")
-        if text is None:
-            return PlainTextResponse("missing 'query' form field\n", status_code=400)
-        return text
-    return PlainTextResponse(
-        "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)\n", status_code=415
-    )
-
-
-def create_app(
-    graph: Path | RemoteSource, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE,
-    fast_workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, memory_mb: int = DEFAULT_MEMORY_MB,
-) -> Starlette:
-    """The endpoint application for ``graph`` (a built graph file, or a remote SPARQL server): /sparql, /queries, /queries/{name} and the page at /.
-
-    ``workers`` query processes answer at once, ``fast_workers`` of them
-    (default: one when there are two or more) only queries known to be fast;
-    up to ``queue`` more requests wait, and any beyond that get 503 with
-    Retry-After. A request has ``timeout`` seconds from its arrival, waiting
-    included, and is dropped or stopped when its client disconnects. Answers
-    are bounded by ``max_rows`` and ``max_bytes`` and streamed; a worker may
-    grow by ``memory_mb`` while answering.
-    """
-    if fast_workers is None:
-        fast_workers = DEFAULT_FAST_WORKERS if workers >= 2 else 0
-    limits = Limits(max_rows=max_rows, max_bytes=max_bytes, memory_mb=memory_mb)
-    pool = WorkerPool(graph, workers=workers, queue=queue, timeout=timeout, limits=limits, fast_workers=fast_workers)
-    pool.trust_fast(q.text for q in QUERIES.values())
-    limiter = anyio.CapacityLimiter(pool.capacity)
-    retry_after = str(max(1, math.ceil(timeout)))
-
-    async def run(request: Request, job: Job) -> Response:
-        try:
-            pool.admit()
-        except Overloaded:
-            return PlainTextResponse(
-                f"busy: all {len(pool.workers)} query workers are running and {pool.queue_size} requests are waiting; retry later\n",
-                status_code=503,
-                headers={"Retry-After": retry_after},
-            )
-        ticket = pool.ticket(job)
-        outcome: Outcome | None = None
-        try:
-            async with anyio.create_task_group() as group:
-
-                async def watch() -> None:
-                    await _until_disconnected(request.receive)
-                    pool.cancel(ticket)
-
-                group.start_soon(watch)
-                outcome = await anyio.to_thread.run_sync(pool.run, job, ticket, limiter=limiter)
-                group.cancel_scope.cancel()
-        finally:
-            pool.release()
-        assert outcome is not None
-        return _respond(outcome)
-
-    async def sparql(request: Request) -> Response:
-        text = await _query_text(request)
-        if isinstance(text, Response):
-            return text
-        return await run(request, Job(text, _accept(request)))
-
-    async def list_queries(request: Request) -> Response:
-        return JSONResponse(
-            [
-                {
-                    "name": q.name,
-                    "summary": q.summary,
-                    "tags": list(q.tags),
-                    "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description} for p in q.params],
-                    "text": q.text,
-                }
-                for q in QUERIES.values()
-            ]
-        )
-
-    async def named(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name not in QUERIES:
-            return PlainTextResponse(f"no query named {name!r}\n", status_code=404)
-        query = QUERIES[name]
-        try:
-            subs = bind_params(query, dict(request.query_params))
-        except QueryError as exc:
-            return PlainTextResponse(f"{exc}\n", status_code=400)
-        return await run(request, Job(query.text, _accept(request), tuple(subs.items())))
-
-    async def page(request: Request) -> Response:
-        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
-
-    async def health(request: Request) -> Response:
-        return JSONResponse(
-            {
-                "graph": str(graph),
-                "quads": pool.quads,
-                "timeout": timeout,
-                "maxRows": max_rows,
-                "maxBytes": max_bytes,
-                "memoryMB": memory_mb,
-                "workers": len(pool.workers),
-                "fastWorkers": len(pool.fast_only),
-                "knownFastQueries": pool.known_fast,
-                "queue": pool.queue_size,
-                "busy": pool.busy,
-                "waiting": pool.waiting,
-                "restarts": pool.restarts,
-                "cancelled": pool.cancelled,
-                "expired": pool.expired,
-                "networkSandbox": pool.unsandboxed is None,
-            }
-        )
-
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await anyio.to_thread.run_sync(pool.start)
-        try:
-            yield
-        finally:
-            pool.stop()
-
-    app = Starlette(
-        routes=[
-            Route("/", page),
-            Route("/sparql", sparql, methods=["GET", "POST"]),
-            Route("/queries", list_queries),
-            Route("/queries/{name}", named),
-            Route("/status", health),
-            Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        ],
-        lifespan=lifespan,
-        middleware=[Middleware(SecurityHeaders)],
-    )
-    app.state.pool = pool
-    return app
-
-
-class SecurityHeaders:
-    """ASGI middleware: the page may load only its own scripts and talk only to this server."""
-
-    HEADERS = (
-        (b"content-security-policy", b"default-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'"),
-        (b"x-content-type-options", b"nosniff"),
-    )
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *self.HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-__all__ = ["create_app", "negotiate", "answer", "Job", "Limits", "Outcome", "QueryWorker", "Ticket", "WorkerPool", "Overloaded"]

@@ -18,12 +18,16 @@ from rdflib import Dataset, Graph
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked, write_text_atomic
 from lankg.ontology.namespaces import PREFIXES
+from lankg.options import ExportFormat
 
 #: The largest built graph ``read_trig`` accepts.
 MAX_GRAPH_BYTES = 512 * 1024 * 1024
 
-FORMATS: dict[str, str] = {"ttl": "longturtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
-EXTENSIONS: dict[str, str] = {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}
+#: rdflib's serialiser of each export format.
+FORMATS: dict[ExportFormat, str] = {
+    ExportFormat.ttl: "longturtle", ExportFormat.nt: "nt", ExportFormat.jsonld: "json-ld", ExportFormat.trig: "trig"
+}
+EXTENSIONS: dict[ExportFormat, str] = {f: f".{f.value}" for f in ExportFormat}
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -32,7 +32,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from lankg import values
-from lankg.errors import QueryError, UsageError
+from lankg.errors import QueryError, StoreError, UsageError
+from lankg.store.lexer import query_form
 
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _RESULTS_JSON = "application/sparql-results+json"
@@ -59,42 +60,6 @@ def term_n3(term: object) -> str:
     if isinstance(node, URIRef) and _BAD_IRI_CHARS.search(str(node)):
         raise QueryError(f"not a valid IRI: {str(node)!r:.80}")
     return node.n3()
-
-
-_TOKEN = re.compile(
-    r"""(?P<skip>\#[^\n]*|<[^<>"{}|^`\\\x00-\x20]*>|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
-    r"""|(?P<word>[A-Za-z]+)|(?P<open>\{)|(?P<close>\})""",
-    re.DOTALL,
-)
-
-
-def query_form(sparql: str) -> tuple[str, int]:
-    """The query form (SELECT, ASK, CONSTRUCT, DESCRIBE) and the offset of the ``{`` opening its WHERE pattern (-1: none).
-
-    Comments, IRIs and strings are skipped, so braces inside them do not count.
-    """
-    depth, form, previous = 0, "", ""
-    for match in _TOKEN.finditer(sparql):
-        if match.group("skip"):
-            continue
-        word = match.group("word")
-        if word:
-            if depth == 0:
-                upper = word.upper()
-                if not form and upper in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-                    form = upper
-                previous = upper
-            continue
-        if match.group("open"):
-            if depth == 0 and form and (form != "CONSTRUCT" or previous == "WHERE"):
-                return form, match.start()
-            depth += 1
-            previous = "{"
-        else:
-            depth -= 1
-    if not form:
-        raise QueryError("not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
-    return form, -1
 
 
 def with_values(sparql: str, substitutions: Mapping[str, object]) -> str:
@@ -152,7 +117,7 @@ def parse_auth(text: str | None) -> tuple[str, str] | None:
         return None
     user, sep, password = text.partition(":")
     if not sep or not user:
-        raise UsageError(f"--store-auth must be USER:PASSWORD, got {text!r}")
+        raise UsageError("--store-auth", f"must be USER:PASSWORD, got {text!r}")
     return user, password
 
 
@@ -186,14 +151,14 @@ class RemoteStore:
         self.close()
 
     def _send(self, method: str, url: str, **kwargs: object) -> httpx.Response:
-        """One HTTP request; a server that cannot be reached is a QueryError naming it, not a traceback."""
+        """One HTTP request; a server that cannot be reached is a StoreError naming it, not a traceback."""
         try:
             return self._client.request(method, url, **kwargs)  # type: ignore[arg-type]
         except httpx.HTTPError as exc:
-            raise QueryError(f"cannot reach the SPARQL server at {url}: {exc}") from None
+            raise StoreError(f"cannot reach the SPARQL server at {url}: {exc}") from None
 
-    def _fail(self, what: str, response: httpx.Response) -> QueryError:
-        return QueryError(f"{what} failed at {response.request.url.copy_with(query=None)}: "
+    def _fail(self, what: str, response: httpx.Response) -> StoreError:
+        return StoreError(f"{what} failed at {response.request.url.copy_with(query=None)}: "
                           f"HTTP {response.status_code} {response.text.strip()[:300]}")
 
     def query(self, sparql: str, substitutions: Mapping[str, object] | None = None) -> object:
@@ -214,10 +179,10 @@ class RemoteStore:
                 return _ask_as_boolean(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
             fmt = ox.RdfFormat.from_media_type(kind) if kind else None
             if fmt is None:
-                raise QueryError(f"the SPARQL endpoint answered with an unknown media type {kind!r}")
+                raise StoreError(f"the SPARQL endpoint answered with an unknown media type {kind!r}")
             return [q.triple for q in ox.parse(response.content, format=fmt)]
         except SyntaxError as exc:
-            raise QueryError(f"the SPARQL endpoint sent an answer that does not parse: {exc}") from None
+            raise StoreError(f"the SPARQL endpoint sent an answer that does not parse: {exc}") from None
 
     def update(self, sparql_update: str) -> None:
         """Run a SPARQL Update at the update endpoint."""

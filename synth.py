@@ -10,7 +10,7 @@ Indonesian labels of the SKOS scope scheme. Every mention is recorded with its
 exact character span while the text is written, so the gold facts point into
 the article.
 
-    python benchmarks/synth.py --n 1000 --out DIR --seed 7
+    python -m lankg.synth --n 1000 --out DIR --seed 7
 
 writes ``DIR/articles/synth_000000.txt`` … and ``DIR/gold/synth_000000.json`` ….
 """
@@ -28,8 +28,8 @@ from pathlib import Path
 
 from lankg.fileio import write_text_atomic
 from lankg.loaders.facts_json import write_facts
-from lankg.loaders.regions import Region, all_regions
-from lankg.loaders.scopes import scope_concepts
+from lankg.ontology.regions import Region, all_regions
+from lankg.ontology.scopes import scope_concepts
 from lankg.records import Agreement, ArticleRef, Event, FactBundle, Institution, Mention, Official, Span
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")

@@ -1,39 +1,34 @@
-"""``lankg build``, ``lankg validate`` and ``lankg export``."""
+"""``lankg build``, ``lankg validate``, ``lankg export`` and ``lankg entities``."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rdflib import Dataset
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from lankg import values
-from lankg.console import err, out, printable, progress, reports_errors
-from lankg.errors import InputError, UsageError, ValidationFailed
-from lankg.graph import export as graph_export
-from lankg.graph.describe import describe
-from lankg.graph.remote import RemoteStore, parse_auth
-from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
-from lankg.graph.validate import ValidationReport, validate_graph
-from lankg.loaders import collect_inputs, load_all
-from lankg.loaders.budget import DEFAULT_ARTICLE_BUDGET
-from lankg.ontology.namespaces import DEFAULT_BASE
-from lankg.pipeline import SAMPLE_CORPUS, run_build
+from lankg.cli.console import choice, err, out, progress, reports_errors
+from lankg.errors import InputError, UsageError, ValidationError
+from lankg.options import BUILT_GRAPH, DEFAULT_ARTICLE_BUDGET, DEFAULT_BASE, OUT_DIR, EntityKind, ExportFormat
+from lankg.values import printable
 
-#: Where ``lankg validate`` and ``lankg export`` read the built graph unless told otherwise.
-BUILT_GRAPH = Path("out") / "graph.trig"
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from lankg.graph.validate import ValidationReport
 
 
 def checked_base(base: str) -> str:
     """The --base option, if instance IRIs can be minted under it; else a UsageError saying why."""
+    from lankg import values
+
     try:
         return values.base_iri(base)
     except ValueError as exc:
-        raise UsageError(f"--base {exc}") from None
+        raise UsageError("--base", str(exc)) from None
 
 
 @reports_errors
@@ -42,7 +37,7 @@ def build(
         list[Path] | None,
         typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
     ] = None,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, void.ttl, network.html and the extraction cache (.cache).")] = Path("out"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, void.ttl, network.html and the extraction cache (.cache).")] = OUT_DIR,
     base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
     judgements: Annotated[
         Path | None,
@@ -69,6 +64,9 @@ def build(
     ] = None,
 ) -> None:
     """Extract facts from articles, build the knowledge graph, and write out/graph.ttl, graph.trig, void.ttl and network.html."""
+    from lankg.pipeline import SAMPLE_CORPUS, run_build
+    from lankg.store.remote import RemoteStore, parse_auth
+
     paths = inputs or [SAMPLE_CORPUS]
     base = checked_base(base)
     auth = parse_auth(store_auth)
@@ -142,15 +140,18 @@ def validate(
     graph_file: Annotated[Path, typer.Argument(help="A built graph.trig (or .ttl/.nt). Default: out/graph.trig.")] = BUILT_GRAPH,
 ) -> None:
     """Check a built graph against the SHACL shapes and print every violation (exit code 3 if any)."""
-    report = validate_graph(graph_export.union_graph(_read_graph(graph_file)))
+    from lankg.graph.validate import validate_graph
+    from lankg.store.files import union_graph
+
+    report = validate_graph(union_graph(_read_graph(graph_file)))
     print_report(report, graph_file)
     if not report.conforms:
-        raise ValidationFailed(f"{graph_file}: {len(report.violations)} SHACL violation(s)")
+        raise ValidationError(graph_file, f"{len(report.violations)} SHACL violation(s)")
 
 
 @reports_errors
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, jsonld, nt or trig.")] = "ttl",
+    fmt: Annotated[ExportFormat, choice(ExportFormat, "export format", "--format", "-f", help="The RDF syntax.")] = ExportFormat.ttl,
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="File to write. Default: standard output.")] = None,
     graph_file: Annotated[Path, typer.Option("--graph", help="The built graph.trig to export.")] = BUILT_GRAPH,
     void: Annotated[Path | None, typer.Option(help="Also write a VoID/DCAT description (Turtle) to this file.")] = None,
@@ -161,17 +162,18 @@ def export(
     Export never rebuilds: it serialises exactly what `lankg build` made, so the
     exported file and the built one always describe the same graph.
     """
-    if fmt not in graph_export.FORMATS:
-        raise InputError(Path(fmt), f"unknown export format; choose one of {', '.join(graph_export.FORMATS)}")
+    from lankg.graph.describe import describe
+    from lankg.store import files
+
     base = checked_base(base)
     ds = _read_graph(graph_file)
     if out_file is None:
-        typer.echo(graph_export.serialise(ds, fmt), nl=False)
+        typer.echo(files.serialise(ds, fmt), nl=False)
     else:
-        graph_export.write(ds, out_file, fmt)
+        files.write(ds, out_file, fmt)
         err.print(f"wrote {escape(str(out_file))}")
     if void is not None:
-        graph_export.write_graph(describe(ds, base), void)
+        files.write_graph(describe(ds, base), void)
         err.print(f"wrote {escape(str(void))}")
 
 
@@ -181,13 +183,14 @@ def entities(
         list[Path] | None,
         typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
     ] = None,
-    kind: Annotated[str, typer.Option(help="institution, official or event.")] = "official",
+    kind: Annotated[EntityKind, choice(EntityKind, "kind", "--kind", help="Which entities to list.")] = EntityKind.official,
     judgements: Annotated[Path | None, typer.Option(help="YAML file of hand judgements. Default: data/judgements.yaml if it exists.")] = None,
     base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
 ) -> None:
     """List resolved entities with the record ids a judgements file refers to (left/right)."""
-    if kind not in ("institution", "official", "event"):
-        raise InputError(Path(kind), "unknown kind; choose institution, official or event")
+    from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
+    from lankg.loaders import SAMPLE_CORPUS, collect_inputs, load_all
+
     base = checked_base(base)
     files = collect_inputs(inputs or [SAMPLE_CORPUS])
     bundles, errors = load_all(files)
@@ -209,6 +212,8 @@ def entities(
 
 def _read_graph(path: Path) -> Dataset:
     """A built graph: TriG, or Turtle/N-Triples (TriG's subsets, read into the default graph)."""
+    from lankg.store.files import read_trig
+
     if path.suffix not in (".trig", ".ttl", ".nt"):
         raise InputError(path, "expected a .trig (or .ttl/.nt) file written by `lankg build`")
-    return graph_export.read_trig(path)
+    return read_trig(path)

@@ -1,20 +1,22 @@
-"""The ``lankg`` command: one subcommand per stage of the pipeline."""
+"""The ``lankg`` command: the typer app, with one module per group of subcommands.
+
+This package is the only one that imports typer and rich; the stages below it
+(``lankg.pipeline``, ``lankg.graph``, ``lankg.queries``, ...) return values and
+raise ``LankgError``\\s. Each command imports the stages it drives when it runs,
+so ``lankg --version`` and ``lankg --help`` load no RDF library.
+"""
 
 from __future__ import annotations
 
 import typer
 
 from lankg import __version__
-from lankg.graph import cli as graph_cli
-from lankg.loaders import cli as loaders_cli
-from lankg.queries import cli as queries_cli
-from lankg.viz import cli as viz_cli
+from lankg.cli import build, extract, query, viz
 
 app = typer.Typer(
     name="lankg",
     help="Build and query a knowledge graph of LAN's cooperation agreements with Indonesian institutions.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
@@ -33,12 +35,12 @@ def main(
 
 
 # In the order of the pipeline: articles → facts → graph → queries (→ viz).
-app.command()(loaders_cli.extract)
-app.command(name="eval")(loaders_cli.eval_command)
-app.command()(graph_cli.build)
-app.command()(graph_cli.validate)
-app.command()(graph_cli.export)
-app.command()(graph_cli.entities)
-app.command()(queries_cli.query)
-app.command()(queries_cli.serve)
-app.command()(viz_cli.viz)
+app.command()(extract.extract)
+app.command(name="eval")(extract.eval_command)
+app.command()(build.build)
+app.command()(build.validate)
+app.command()(build.export)
+app.command()(build.entities)
+app.command()(query.query)
+app.command()(query.serve)
+app.command()(viz.viz)

@@ -11,7 +11,7 @@ text both see is made the same first: ``\\uXXXX`` escapes are expanded
 escape that spells another escape is refused, and that normalised text is
 what runs. A query the parser cannot read is refused
 (fail closed). The query workers cannot open network connections at all
-(``lankg.queries.sandbox``), should anything get past this.
+(``lankg.endpoint.sandbox``), should anything get past this.
 """
 
 from __future__ import annotations

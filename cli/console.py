@@ -7,32 +7,22 @@ Library code never prints; commands report through these and turn a
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from enum import StrEnum
+from typing import Any, ParamSpec, TypeVar
 
+import click
 import typer
+from click.shell_completion import CompletionItem
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from lankg.errors import LankgError
+from lankg.values import printable
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-#: Characters that a terminal would act on rather than show: C0 controls but tab and line feed, DEL, C1 controls (ESC, CSI, OSC...).
-_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` safe to print on a terminal: each control character (tab and line feed kept) written as its ``\\xNN`` escape.
-
-    Literals come from news articles and facts files; an ESC or OSC sequence
-    in one must not recolour, retitle or rewrite the reader's terminal.
-    """
-    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -62,4 +52,38 @@ def progress() -> Progress:
         console=err,
         transient=False,
         disable=not err.is_terminal,
+    )
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class _EnumParser:
+    """Turns an option's text into a member of ``enum``; any other text is a usage error naming ``what``."""
+
+    def __init__(self, enum: type[StrEnum], what: str) -> None:
+        self.enum, self.what = enum, what
+
+    def __call__(self, value: object) -> StrEnum:
+        if isinstance(value, self.enum):
+            return value
+        try:
+            return self.enum(str(value))
+        except ValueError:
+            choices = ", ".join(m.value for m in self.enum)
+            raise typer.BadParameter(f"unknown {self.what} {str(value)!r}; choose one of {choices}") from None
+
+
+def choice(enum: type[E], what: str, *param_decls: str, help: str) -> Any:
+    """A typer option whose values are ``enum``'s: ``--help`` lists them, shell completion offers them.
+
+    A value outside them is a usage error (exit code 2) saying
+    ``unknown <what> 'value'; choose one of ...``.
+    """
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        return [CompletionItem(m.value) for m in enum if m.value.startswith(incomplete)]
+
+    return typer.Option(
+        *param_decls, parser=_EnumParser(enum, what), metavar=f"[{'|'.join(m.value for m in enum)}]", shell_complete=complete, help=help
     )

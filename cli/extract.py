@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from lankg.console import err, out, reports_errors
+from lankg.cli.console import err, out, reports_errors
 from lankg.errors import InputError
-from lankg.loaders.articles import read_article
-from lankg.loaders.evaluate import evaluate, explain
-from lankg.loaders.extract import extract_facts
-from lankg.loaders.facts_json import read_facts, write_facts
+
+if TYPE_CHECKING:
+    from lankg.records import FactBundle
 
 
 @reports_errors
@@ -24,6 +23,10 @@ def extract(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for one <name>.json facts file per article.")],
 ) -> None:
     """Extract facts from articles into the facts JSON format, one file per article."""
+    from lankg.loaders.articles import read_article
+    from lankg.loaders.extract import extract_facts
+    from lankg.loaders.facts_json import write_facts
+
     failed = 0
     for path in files:
         try:
@@ -40,7 +43,9 @@ def extract(
         raise typer.Exit(2)
 
 
-def _read_dir(folder: Path) -> list:  # type: ignore[type-arg]
+def _read_dir(folder: Path) -> list[FactBundle]:
+    from lankg.loaders.facts_json import read_facts
+
     if not folder.is_dir():
         raise InputError(folder, "not a folder of facts .json files")
     return [read_facts(p) for p in sorted(folder.glob("*.json"))]
@@ -58,6 +63,9 @@ def eval_command(
     ] = None,
 ) -> None:
     """Precision, recall and F1 per key of the facts format, and their macro F1 (the rules of shared/tools/score.py)."""
+    from lankg.evaluate import evaluate, explain
+    from lankg.loaders.articles import read_article
+
     result = evaluate(_read_dir(gold), _read_dir(pred))
     if as_json:
         out.print_json(json.dumps(result.as_dict()))
