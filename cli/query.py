@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lankg.cli.console import choice, err, out, reports_errors
-from lankg.errors import QueryError, UsageError
+from lankg.errors import QueryError
 from lankg.options import BUILT_GRAPH, AnswerFormat
 from lankg.values import printable
 
@@ -26,7 +26,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise UsageError("--param", f"expects NAME=VALUE, got {pair!r}")
+            raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
         params[name.strip()] = value
     return params
 

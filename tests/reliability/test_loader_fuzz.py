@@ -19,11 +19,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from lankg.cli.query import _parse_params
 from lankg.errors import InputError, QueryError
 from lankg.graph.resolve import read_judgements
 from lankg.loaders.extract import lexicon
 from lankg.queries import QUERIES
-from lankg.queries.cli import _parse_params
 from lankg.queries.library import load_query_file, parse_named_query
 from lankg.queries.run import bind_params
 
