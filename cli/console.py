@@ -11,9 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, ParamSpec, TypeVar
 
-import click
 import typer
-from click.shell_completion import CompletionItem
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -81,8 +79,8 @@ def choice(enum: type[E], what: str, *param_decls: str, help: str) -> Any:
     ``unknown <what> 'value'; choose one of ...``.
     """
 
-    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-        return [CompletionItem(m.value) for m in enum if m.value.startswith(incomplete)]
+    def complete(ctx: Any, param: Any, incomplete: str) -> list[str]:
+        return [m.value for m in enum if m.value.startswith(incomplete)]
 
     return typer.Option(
         *param_decls, parser=_EnumParser(enum, what), metavar=f"[{'|'.join(m.value for m in enum)}]", shell_complete=complete, help=help

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -157,6 +157,7 @@ def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
     except Refused as exc:
         return error(exc.status, str(exc))
     sink = _AnswerSink(limits.max_bytes, spool)
+    out = cast(IO[bytes], sink)  # a RawIOBase: pyoxigraph writes to it as to a binary file
     max_rows = limits.max_rows
     try:
         result = store.query(text, subs)
@@ -164,7 +165,7 @@ def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
                 return error(406, f"an ASK answer is offered as {', '.join(RESULT_TYPES)}")
-            result.serialize(sink, format=RESULT_TYPES[mime])
+            result.serialize(out, format=RESULT_TYPES[mime])
             return sink.outcome(mime)
         if isinstance(result, ox.QuerySolutions):
             mime = negotiate(job.accept, RESULT_TYPES)
@@ -174,18 +175,19 @@ def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
                 if count > max_rows:
                     return error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
             rerun = store.query(text, subs)
-            rerun.serialize(sink, format=RESULT_TYPES[mime])  # type: ignore[union-attr]
+            assert isinstance(rerun, ox.QuerySolutions)  # the same SELECT again
+            rerun.serialize(out, format=RESULT_TYPES[mime])
             return sink.outcome(mime)
         mime = negotiate(job.accept, GRAPH_TYPES)
         if mime is None:
             return error(406, f"a CONSTRUCT or DESCRIBE answer is offered as {', '.join(GRAPH_TYPES)}")
         triples = []
-        for triple in result:  # type: ignore[attr-defined]
+        for triple in result:
             triples.append(triple)
             if len(triples) > max_rows:
                 return error(413, f"the answer has more than {max_rows} triples, the limit of this endpoint; add a LIMIT")
         prefixes = PREFIXES if GRAPH_TYPES[mime] == ox.RdfFormat.TURTLE else None
-        ox.serialize(triples, sink, format=GRAPH_TYPES[mime], prefixes=prefixes)
+        ox.serialize(triples, out, format=GRAPH_TYPES[mime], prefixes=prefixes)
         return sink.outcome(mime)
     except AnswerTooLarge:
         sink.discard()

@@ -43,8 +43,7 @@ def scope_concepts() -> tuple[ScopeConcept, ...]:
     """All concepts of the scope scheme, in a stable order."""
     graph = load_scopes()
     concepts = []
-    for iri in sorted(graph.subjects(RDF.type, SKOS.Concept)):
-        assert isinstance(iri, URIRef)
+    for iri in sorted(s for s in graph.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef)):
         pref = {lit.language: str(lit) for lit in graph.objects(iri, SKOS.prefLabel)}  # type: ignore[attr-defined]
         labels = {normalise_phrase(str(lit)) for p in (SKOS.prefLabel, SKOS.altLabel) for lit in graph.objects(iri, p)}
         concepts.append(ScopeConcept(

@@ -16,12 +16,14 @@ querying; validation and export read the TriG with rdflib, which keeps them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
 from lankg.errors import InputError
+from lankg.store import QueryResult
 
 _FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 
@@ -66,9 +68,11 @@ class GraphStore:
         union = [ox.Quad(q.subject, q.predicate, q.object) for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph)]
         self.store.bulk_extend(union)
 
-    def query(self, sparql: str, substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None) -> object:
+    def query(self, sparql: str, substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> QueryResult:
         """Run a read-only query over the union of all graphs, with variables bound as RDF terms."""
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in (substitutions or {}).items()
+        }
         return self.store.query(sparql, substitutions=subs or None)
 
     def named_graphs(self) -> list[str]:

@@ -41,9 +41,11 @@ def union_graph(ds: Dataset) -> Graph:
 
 
 def serialise(ds: Dataset, fmt: str) -> str:
-    """The dataset in ``fmt`` (one of ``FORMATS``), deterministic."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    """The dataset in ``fmt`` (an ``ExportFormat``, or its name), deterministic."""
+    try:
+        fmt = ExportFormat(fmt)
+    except ValueError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
     if fmt == "trig":
         return _trig(ds)
     graph = union_graph(ds)

@@ -33,6 +33,7 @@ from rdflib.term import Node
 
 from lankg import values
 from lankg.errors import QueryError, StoreError, UsageError
+from lankg.store import QueryResult
 from lankg.store.lexer import query_form
 
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -86,7 +87,7 @@ def with_values(sparql: str, substitutions: Mapping[str, object]) -> str:
     return sparql[:at] + block + sparql[at:]
 
 
-def _ask_as_boolean(result: object) -> object:
+def _ask_as_boolean(result: ox.QuerySolutions | ox.QueryBoolean) -> ox.QuerySolutions | ox.QueryBoolean:
     """Virtuoso answers ASK as one column ``__ASK_RETVAL`` (a row holding 1, or no row): make it a QueryBoolean."""
     if isinstance(result, ox.QuerySolutions) and [v.value for v in result.variables] == [_VIRTUOSO_ASK]:
         rows = [row[0] for row in result]
@@ -161,7 +162,7 @@ class RemoteStore:
         return StoreError(f"{what} failed at {response.request.url.copy_with(query=None)}: "
                           f"HTTP {response.status_code} {response.text.strip()[:300]}")
 
-    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None) -> object:
+    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None) -> QueryResult:
         """Run a query with variables bound to RDF terms; answers are pyoxigraph's own types.
 
         SELECT gives ``ox.QuerySolutions``, ASK ``ox.QueryBoolean`` and CONSTRUCT or

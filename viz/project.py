@@ -15,10 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
+import pyoxigraph as ox
 
+from lankg.errors import QueryError
 from lankg.options import View
 from lankg.queries import query_text
-from lankg.store.embedded import GraphStore
+from lankg.store import Store
 
 #: The views ``lankg viz --view`` offers.
 VIEWS: tuple[str, ...] = tuple(View)
@@ -42,17 +44,19 @@ class AgreementInfo:
         return self.date[:4] if self.date else None
 
 
-def query_rows(store: GraphStore, name: str) -> list[Row]:
+def query_rows(store: Store, name: str) -> list[Row]:
     """The solutions of the named query as dicts of plain strings (None where unbound)."""
     solutions = store.query(query_text(name))
-    names = [v.value for v in solutions.variables]  # type: ignore[attr-defined]
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"queries/{name}.rq is not a SELECT query")
+    names = [v.value for v in solutions.variables]
     rows: list[Row] = []
-    for solution in solutions:  # type: ignore[attr-defined]
+    for solution in solutions:
         rows.append({n: (None if solution[n] is None else solution[n].value) for n in names})
     return rows
 
 
-def _agreements(store: GraphStore) -> dict[str, AgreementInfo]:
+def _agreements(store: Store) -> dict[str, AgreementInfo]:
     parties: dict[str, set[str]] = defaultdict(set)
     meta: dict[str, tuple[str, str | None]] = {}
     for row in query_rows(store, "viz_agreements"):
@@ -71,7 +75,7 @@ def _agreements(store: GraphStore) -> dict[str, AgreementInfo]:
     }
 
 
-def _institutions(store: GraphStore) -> dict[str, Row]:
+def _institutions(store: Store) -> dict[str, Row]:
     found: dict[str, Row] = {}
     for row in query_rows(store, "viz_institutions"):
         found.setdefault(str(row["node"]), row)
@@ -104,7 +108,7 @@ def _describe(data: dict[str, object], mine: list[AgreementInfo]) -> None:
     data["sources"] = sorted({s for a in mine for s in a.sources})
 
 
-def institution_network(store: GraphStore) -> nx.Graph:
+def institution_network(store: Store) -> nx.Graph:
     """Institutions that share an agreement, the edge weighted by how many they share."""
     institutions = _institutions(store)
     agreements = _agreements(store)
@@ -113,7 +117,7 @@ def institution_network(store: GraphStore) -> nx.Graph:
         for i, a in enumerate(info.parties):
             for b in info.parties[i + 1 :]:
                 by_pair[frozenset((a, b))].append(info)
-    graph = nx.Graph(view="institutions")
+    graph: nx.Graph[str] = nx.Graph(view="institutions")
     for row in query_rows(store, "network_edges"):
         source, target = str(row["source"]), str(row["target"])
         _add_institution(graph, source, str(row["sourceName"]), institutions)
@@ -131,10 +135,10 @@ def institution_network(store: GraphStore) -> nx.Graph:
     return graph
 
 
-def official_network(store: GraphStore) -> nx.Graph:
+def official_network(store: Store) -> nx.Graph:
     """Officials linked to the institutions they hold a post in (the edge carries the post titles)."""
     institutions = _institutions(store)
-    graph = nx.Graph(view="officials")
+    graph: nx.Graph[str] = nx.Graph(view="officials")
     for row in query_rows(store, "viz_officials"):
         official, institution = str(row["official"]), str(row["institution"])
         _add_institution(graph, institution, str(row["institutionName"]), institutions)
@@ -154,10 +158,10 @@ def official_network(store: GraphStore) -> nx.Graph:
     return graph
 
 
-def scope_network(store: GraphStore) -> nx.Graph:
+def scope_network(store: Store) -> nx.Graph:
     """Institutions linked to the scopes of their agreements, weighted by how many agreements have that scope."""
     institutions = _institutions(store)
-    graph = nx.Graph(view="scopes")
+    graph: nx.Graph[str] = nx.Graph(view="scopes")
     for row in query_rows(store, "viz_scopes"):
         institution, scope = str(row["institution"]), str(row["scope"])
         _add_institution(graph, institution, str(row["institutionName"]), institutions)
@@ -173,13 +177,15 @@ def scope_network(store: GraphStore) -> nx.Graph:
     for a, b, data in graph.edges(data=True):
         shared = set(graph.nodes[a]["agreements"]) & set(graph.nodes[b]["agreements"])
         data["agreements"] = sorted(shared)
-        data["years"] = sorted({agreements[i].year for i in shared if agreements[i].year})
+        data["years"] = sorted({year for i in shared if (year := agreements[i].year)})
     return graph
 
 
-def project(store: GraphStore, view: str = "institutions") -> nx.Graph:
+def project(store: Store, view: str = "institutions") -> nx.Graph:
     """The networkx graph of ``view`` (one of ``VIEWS``)."""
     builders = {View.institutions: institution_network, View.officials: official_network, View.scopes: scope_network}
-    if view not in builders:
-        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
-    return builders[view](store)
+    try:
+        chosen = View(view)
+    except ValueError:
+        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}") from None
+    return builders[chosen](store)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lankg.errors import QueryError
 from lankg.options import View
-from lankg.store.embedded import GraphStore
+from lankg.store import Store
 from lankg.viz.export import write_gexf, write_graphml, write_metrics_csv
 from lankg.viz.html import write_network_html
 from lankg.viz.metrics import ego_network, node_metrics
@@ -35,12 +35,12 @@ def file_stem(view: str, ego: str | None = None) -> str:
     return f"{stem}-ego" if ego else stem
 
 
-def write_view(store: GraphStore, out_dir: Path, *, view: str = "institutions", ego: str | None = None) -> WrittenView:
+def write_view(store: Store, out_dir: Path, *, view: str = "institutions", ego: str | None = None) -> WrittenView:
     """Project ``view`` (optionally the ego network around ``ego``) and write its page, Gephi files and CSV."""
     if view not in VIEWS:
         raise QueryError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     graph = project(store, view)
-    title = _TITLES[view]
+    title = _TITLES[View(view)]
     if ego:
         try:
             graph = ego_network(graph, ego)
