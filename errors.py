@@ -69,26 +69,25 @@ class StoreError(QueryError):
     """
 
 
-class ValidationError(LankgError):
+class _FileError(LankgError):
+    """An error about the file or folder ``path``: ``reason`` says what is wrong with it."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class ValidationError(_FileError):
     """The graph in ``path`` does not conform to ontology/shapes.ttl."""
 
     exit_code = 3
 
-    def __init__(self, path: Path | str, reason: str) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
-
-class OutputError(LankgError):
+class OutputError(_FileError):
     """An output cannot be written: the folder is read-only or is a file, the disk is full."""
 
     exit_code = 4
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
 
 class OutputBusy(OutputError):

@@ -31,14 +31,20 @@ def checked_base(base: str) -> str:
         raise UsageError("--base", str(exc)) from None
 
 
+#: The input files of ``build`` and ``entities``.
+Inputs = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
+]
+#: The --base option of the commands that mint IRIs.
+Base = Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")]
+
+
 @reports_errors
 def build(
-    inputs: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
-    ] = None,
+    inputs: Inputs = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, void.ttl, network.html and the extraction cache (.cache).")] = OUT_DIR,
-    base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
+    base: Base = DEFAULT_BASE,
     judgements: Annotated[
         Path | None,
         typer.Option(help="YAML file of hand same/not-same judgements. Default: data/judgements.yaml if it exists."),
@@ -179,13 +185,10 @@ def export(
 
 @reports_errors
 def entities(
-    inputs: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
-    ] = None,
+    inputs: Inputs = None,
     kind: Annotated[EntityKind, choice(EntityKind, "kind", "--kind", help="Which entities to list.")] = EntityKind.official,
     judgements: Annotated[Path | None, typer.Option(help="YAML file of hand judgements. Default: data/judgements.yaml if it exists.")] = None,
-    base: Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")] = DEFAULT_BASE,
+    base: Base = DEFAULT_BASE,
 ) -> None:
     """List resolved entities with the record ids a judgements file refers to (left/right)."""
     from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve

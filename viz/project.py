@@ -12,7 +12,9 @@ so the page can show each one's type, date, parties, scopes and articles.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -135,17 +137,35 @@ def institution_network(store: Store) -> nx.Graph:
     return graph
 
 
-def official_network(store: Store) -> nx.Graph:
-    """Officials linked to the institutions they hold a post in (the edge carries the post titles)."""
+def _linked_to_institutions(
+    store: Store, view: str, query: str, kind: str, node_of: Callable[[Row], tuple[str, str]],
+    edge_of: Callable[[Row, str, str], tuple[str, str, dict[str, Any]]],
+) -> tuple[nx.Graph[str], dict[str, AgreementInfo]]:
+    """Institutions linked to nodes of another ``kind``, one row of ``query`` a link, with the agreements attached.
+
+    ``node_of(row)`` is the other node and its label; ``edge_of(row, node, institution)``
+    the link's two ends, in the order the view has always written them, and its attributes.
+    """
     institutions = _institutions(store)
-    graph: nx.Graph[str] = nx.Graph(view="officials")
-    for row in query_rows(store, "viz_officials"):
-        official, institution = str(row["official"]), str(row["institution"])
+    graph: nx.Graph[str] = nx.Graph(view=view)
+    for row in query_rows(store, query):
+        (node, label), institution = node_of(row), str(row["institution"])
         _add_institution(graph, institution, str(row["institutionName"]), institutions)
-        graph.add_node(official, label=str(row["officialName"]), kind="Official", province="")
-        graph.add_edge(official, institution, weight=1, posts=row["posts"] or "")
+        graph.add_node(node, label=label, kind=kind, province="")
+        a, b, attributes = edge_of(row, node, institution)
+        graph.add_edge(a, b, **attributes)
     agreements = _agreements(store)
     _attach_agreements(graph, agreements)
+    return graph, agreements
+
+
+def official_network(store: Store) -> nx.Graph:
+    """Officials linked to the institutions they hold a post in (the edge carries the post titles)."""
+    graph, agreements = _linked_to_institutions(
+        store, "officials", "viz_officials", "Official",
+        lambda row: (str(row["official"]), str(row["officialName"])),
+        lambda row, official, institution: (official, institution, {"weight": 1, "posts": row["posts"] or ""}),
+    )
     # an official is party to nothing: they take the agreements they signed or saw signed, so the
     # year and scope filters keep them beside their institutions
     attended: dict[str, list[AgreementInfo]] = defaultdict(list)
@@ -160,15 +180,11 @@ def official_network(store: Store) -> nx.Graph:
 
 def scope_network(store: Store) -> nx.Graph:
     """Institutions linked to the scopes of their agreements, weighted by how many agreements have that scope."""
-    institutions = _institutions(store)
-    graph: nx.Graph[str] = nx.Graph(view="scopes")
-    for row in query_rows(store, "viz_scopes"):
-        institution, scope = str(row["institution"]), str(row["scope"])
-        _add_institution(graph, institution, str(row["institutionName"]), institutions)
-        graph.add_node(scope, label=str(row["scopeLabel"]), kind="Scope", province="")
-        graph.add_edge(institution, scope, weight=int(str(row["weight"])), scopes=[str(row["scopeLabel"])])
-    agreements = _agreements(store)
-    _attach_agreements(graph, agreements)
+    graph, agreements = _linked_to_institutions(
+        store, "scopes", "viz_scopes", "Scope",
+        lambda row: (str(row["scope"]), str(row["scopeLabel"])),
+        lambda row, scope, institution: (institution, scope, {"weight": int(str(row["weight"])), "scopes": [str(row["scopeLabel"])]}),
+    )
     for node, data in graph.nodes(data=True):
         if data["kind"] == "Scope":
             mine = [a for a in agreements.values() if data["label"] in a.scopes]

@@ -24,7 +24,7 @@ from lankg.ontology.scopes import scope_concepts
 from lankg.viz.html import KIND_STYLE
 
 ROOT = Path(__file__).resolve().parents[2]
-QUERY_FILES = sorted((ROOT / "queries").glob("*.rq")) + sorted((ROOT / "tests" / "scale" / "queries").glob("*.rq"))
+QUERY_FILES = sorted((ROOT / "queries").glob("*.rq")) + sorted((ROOT / "tests" / "store" / "queries").glob("*.rq"))
 _VALUES = re.compile(r"\bVALUES\b[^{]*\{(?P<body>[^}]*)\}", re.IGNORECASE)
 _TERM = re.compile(r"\blankg:([A-Za-z]+)")
 _PAIR = re.compile(r"\(\s*lankg:([A-Za-z]+)\s+\"([^\"]*)\"\s*\)")

@@ -26,7 +26,7 @@ from lankg.store.remote import RemoteStore, with_values
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from conftest import require_program  # noqa: E402
 
-pytestmark = pytest.mark.external
+pytestmark = [pytest.mark.external, pytest.mark.scale]
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 QUERY_LIBRARY = Path(query_text.__code__.co_filename).parent

@@ -12,6 +12,8 @@ from lankg.errors import InputError
 from lankg.loaders import collect_inputs, load_all
 from lankg.loaders.cache import cache_path, extractor_version, load_all_cached, read_entry
 
+pytestmark = pytest.mark.scale
+
 
 @pytest.fixture()
 def corpus(tmp_path: Path, sample_articles: Path, gold_dir: Path) -> Path:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from lankg import synth
 from lankg.evaluate import evaluate
 from lankg.loaders.articles import Article
 from lankg.loaders.extract import extract_facts
+
+pytestmark = pytest.mark.scale
 
 
 def test_macro_f1_on_200_synthetic_articles_is_at_least_097_and_every_key_at_least_095() -> None:

@@ -20,6 +20,8 @@ import pytest
 from lankg.loaders import load_all
 from lankg.loaders.cache import cache_path, extractor_files, extractor_version, load_all_cached
 
+pytestmark = pytest.mark.scale
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "articles"
 TWO = [SAMPLE / "000_c565890aab359401.txt", SAMPLE / "001_7a100b7bdb4d91bc.txt"]

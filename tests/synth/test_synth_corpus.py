@@ -12,6 +12,8 @@ from lankg.ontology.regions import region_by_code
 from lankg.ontology.scopes import concepts_for
 from lankg.records import FactBundle, Mention
 
+pytestmark = pytest.mark.scale
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
