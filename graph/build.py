@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, TIME, XSD
 
-from lankg.graph.iris import graph_iri, mint, normalise_key, region_iri
+from lankg.graph.iris import graph_iri, mint, region_iri
 from lankg.graph.resolve import Judgement, Resolution, event_record, institution_record, official_record, resolve
+from lankg.names import normalise_key
 from lankg.ontology import load_scopes, vocabulary
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG, PREFIXES
 from lankg.ontology.regions import GAZETTEER_SOURCE, all_regions

@@ -39,7 +39,8 @@ import yaml
 
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
-from lankg.graph.iris import mint, normalise_key, region_iri
+from lankg.graph.iris import mint, region_iri
+from lankg.names import normalise_key
 from lankg.ontology.regions import region_by_code
 from lankg.records import FactBundle
 from lankg.yamltext import load_yaml

@@ -7,17 +7,15 @@ the extractor, the graph builder and the scorer a new phrase.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
+from lankg.names import normalise_phrase
 from lankg.ontology import load_scopes
 from lankg.ontology.namespaces import SCOPE
-
-_NON_WORD = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +29,6 @@ class ScopeConcept:
     label_en: str
     labels: tuple[str, ...]
     """Every label, normalised, longest first."""
-
-
-def normalise_phrase(text: str) -> str:
-    """Lower-case words separated by single spaces, punctuation dropped."""
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 @cache
