@@ -16,18 +16,18 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from lankg.errors import InputError
-from lankg.graph import export
 from lankg.graph.build import BuildStats, build_dataset
 from lankg.graph.describe import describe
 from lankg.graph.reason import add_inferred
 from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements
-from lankg.graph.store import GraphStore
 from lankg.graph.validate import ValidationReport, validate_graph
 from lankg.loaders import SAMPLE_CORPUS, collect_inputs, load_all
 from lankg.loaders.budget import DEFAULT_ARTICLE_BUDGET
 from lankg.loaders.cache import CacheStats, load_all_cached
 from lankg.ontology.namespaces import DEFAULT_BASE
 from lankg.outfolder import Output, OutputFolder
+from lankg.store import files as export
+from lankg.store.embedded import GraphStore
 from lankg.viz.html import render_network_html
 from lankg.viz.project import institution_network
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pyoxigraph as ox
-
 _KEMENDAGRI_CODE = re.compile(r"[0-9]{2}(?:\.[0-9]{2})?")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -84,6 +82,8 @@ def bare_file_name(text: str) -> str:
 
 def base_iri(text: str) -> str:
     """``text`` if instance IRIs can be minted under it: an absolute IRI (as oxigraph reads IRIs) ending in ``/`` or ``#``."""
+    import pyoxigraph as ox  # here, not at the top: the command line imports this module before any RDF library
+
     try:
         ox.NamedNode(text)
     except ValueError as exc:
@@ -93,4 +93,20 @@ def base_iri(text: str) -> str:
     return text
 
 
-__all__ = ["base_iri", "bare_file_name", "control_character", "iso_date", "kemendagri_code", "plain_text", "sha256_hex", "variable_name", "without_controls"]
+#: Characters that a terminal would act on rather than show: C0 controls but tab and line feed, DEL, C1 controls (ESC, CSI, OSC...).
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: each control character (tab and line feed kept) written as its ``\\xNN`` escape.
+
+    Literals come from news articles and facts files; an ESC or OSC sequence
+    in one must not recolour, retitle or rewrite the reader's terminal.
+    """
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+__all__ = [
+    "base_iri", "bare_file_name", "control_character", "iso_date", "kemendagri_code", "plain_text", "printable", "sha256_hex",
+    "variable_name", "without_controls",
+]

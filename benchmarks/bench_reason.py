@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 from lankg.graph.build import build_dataset
-from lankg.graph.export import union_graph
 from lankg.graph.reason import ENGINES, closure, comparable
 from lankg.loaders.facts_json import read_facts
 from lankg.ontology.namespaces import DEFAULT_BASE
+from lankg.store.files import union_graph
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold"
 

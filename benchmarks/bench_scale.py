@@ -1,7 +1,7 @@
 """Build time, peak memory and named-query speed at 10k, 100k and 1M triples; pyoxigraph vs rdflib side by side.
 
 Each size runs in its own subprocess (so peak RSS is that size's alone): the
-synthetic gold facts of ``benchmarks/synth.py`` are built into a dataset with
+synthetic gold facts of ``lankg.synth`` are built into a dataset with
 ``graph.build.build_dataset`` (no extractor involved), then every named query
 in ``queries/*.rq`` that takes no parameters runs ``--repeat`` times on
 pyoxigraph (``GraphStore``, which materialises the union of the named graphs
@@ -28,13 +28,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from lankg import synth
+from lankg.graph.build import build_dataset
+from lankg.store.embedded import GraphStore
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-import synth  # noqa: E402
-
-from lankg.graph.build import build_dataset  # noqa: E402
-from lankg.graph.store import GraphStore  # noqa: E402
 
 QUERY_DIR = HERE.parent / "queries"
 ENGINES = ("oxigraph", "rdflib")
@@ -188,8 +186,8 @@ def run_size(target: int, per_article: float, base: int, args: argparse.Namespac
 
 def bench_extract(n: int, seed: int) -> None:
     """Articles/s of the cached loader on a synthetic corpus, cold cache, jobs 1 and 2, and F1 against its gold."""
+    from lankg.evaluate import evaluate
     from lankg.loaders.cache import load_all_cached
-    from lankg.loaders.evaluate import evaluate
     from lankg.loaders.facts_json import read_facts
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,17 +19,8 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import sync_playwright
 
-from lankg.viz.html import KIND_STYLE, write_network_html
+from lankg.viz.html import CHROMIUM_ARGS, KIND_STYLE, write_network_html
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 KINDS = [k for k in KIND_STYLE if k not in ("Official", "Scope")]
 
 

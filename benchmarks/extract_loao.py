@@ -19,8 +19,8 @@ import dataclasses
 import re
 from pathlib import Path
 
+from lankg.evaluate import evaluate
 from lankg.loaders.articles import read_article
-from lankg.loaders.evaluate import evaluate
 from lankg.loaders.extract import extract_facts
 from lankg.loaders.extract.gazetteer import region_aliases
 from lankg.loaders.extract.lexicon import Lexicon, default_lexicon

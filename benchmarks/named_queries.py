@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 from lankg.graph.build import build_dataset
-from lankg.graph.store import GraphStore
 from lankg.loaders.facts_json import read_facts
 from lankg.queries import QUERIES
 from lankg.queries.run import run_query
+from lankg.store.embedded import GraphStore
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold"
 REQUIRED = {("fact_sources", "node"): "https://w3id.org/lankg/id/region/64.01"}

@@ -14,35 +14,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, TIME, XSD
+from rdflib.namespace import PROV, RDF, SKOS, TIME, XSD
 
-from lankg.graph.iris import graph_iri, mint, normalise_key, region_iri
+from lankg.graph.iris import graph_iri, mint, region_iri
 from lankg.graph.resolve import Judgement, Resolution, event_record, institution_record, official_record, resolve
-from lankg.loaders.regions import GAZETTEER_SOURCE, all_regions
-from lankg.loaders.scopes import concepts_for
-from lankg.ontology import load_scopes
+from lankg.names import normalise_key
+from lankg.ontology import load_scopes, vocabulary
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG, PREFIXES
+from lankg.ontology.regions import GAZETTEER_SOURCE, all_regions
+from lankg.ontology.scopes import concepts_for
 from lankg.records import FactBundle, Institution, Mention, Official
 
-KIND_CLASS: dict[str, URIRef] = {
-    "central_agency": LANKG.CentralAgency,
-    "ministry": LANKG.Ministry,
-    "province": LANKG.Province,
-    "regency": LANKG.Regency,
-    "city": LANKG.City,
-    "free_trade_zone_authority": LANKG.FreeTradeZoneAuthority,
-    "university": LANKG.University,
-    "other": LANKG.OtherInstitution,
-}
-AGREEMENT_CLASS: dict[str, URIRef] = {"MoU": LANKG.MoU, "PKS": LANKG.PKS, "other": LANKG.OtherAgreement}
-MODE_INDIVIDUAL: dict[str, URIRef] = {"in_person": LANKG.InPerson, "virtual": LANKG.Virtual, "blended": LANKG.Blended}
-ROLE_INDIVIDUAL: dict[str, URIRef] = {
-    "signatory": LANKG.Signatory,
-    "witness": LANKG.Witness,
-    "speaker": LANKG.Speaker,
-    "attendee": LANKG.Attendee,
-    "representative": LANKG.Representative,
-}
+#: The facts format's codes → lankg terms, as the ontology declares them (skos:notation).
+KIND_CLASS: dict[str, URIRef] = vocabulary.institution_kinds().terms
+AGREEMENT_CLASS: dict[str, URIRef] = vocabulary.agreement_types().terms
+MODE_INDIVIDUAL: dict[str, URIRef] = vocabulary.modes().terms
+ROLE_INDIVIDUAL: dict[str, URIRef] = vocabulary.roles().terms
 
 
 @dataclass(slots=True)
@@ -258,10 +245,15 @@ def add_gazetteer(ds: Dataset, base: str = DEFAULT_BASE) -> None:
 
 
 def add_scope_scheme(ds: Dataset, base: str = DEFAULT_BASE) -> None:
-    """The SKOS scope scheme, in the ``scopes`` named graph, so queries can read scope labels."""
+    """The SKOS scope scheme, in the ``scopes`` named graph, so queries can read scope labels.
+
+    The concepts' ``skos:notation`` (their code in the facts format, which is
+    their IRI's local name) stays in the ontology: the graph holds the labels.
+    """
     g = ds.graph(graph_iri(base, "scopes"))
     for triple in load_scopes():
-        g.add(triple)
+        if triple[1] != SKOS.notation:
+            g.add(triple)
 
 
 def add_instant(g: Graph, base: str, date: str) -> URIRef:

@@ -7,13 +7,14 @@ moment it was made, so the same input gives a byte-identical description.
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from lankg.graph.export import union_graph
 from lankg.graph.iris import mint
 from lankg.ontology.namespaces import DATA_LICENSE, DCAT, PREFIXES, SD, VOID
+from lankg.store.files import union_graph
 
 TITLE = "lankg: LAN's cooperation agreements with Indonesian institutions"
 MEDIA_TYPES: dict[str, str] = {
@@ -47,7 +48,7 @@ def describe(ds: Dataset, base: str) -> Graph:
     g.add((me, VOID.properties, _count(len(set(union.predicates())))))
     classes = Counter(o for _, o in union.subject_objects(RDF.type))
     g.add((me, VOID.classes, _count(len(classes))))
-    for cls in sorted(classes):
+    for cls in sorted(cast("Counter[URIRef]", classes)):  # rdf:type objects are IRIs in a lankg graph
         part = mint(base, "void", "class", str(cls))
         g.add((me, VOID.classPartition, part))
         g.add((part, VOID["class"], cls))

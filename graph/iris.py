@@ -9,21 +9,10 @@ region's Kemendagri code. A person's IRI is never a slug of the name.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
 from rdflib import URIRef
 
 from lankg import values
-
-_SPACE = re.compile(r"\s+")
-
-
-def normalise_key(text: str) -> str:
-    """Case-, accent- and whitespace-insensitive form of a name, for keys and matching."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", stripped).strip().casefold()
 
 
 def mint(base: str, kind: str, *parts: str) -> URIRef:

@@ -26,10 +26,10 @@ import reasonable
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, XSD
 
-from lankg.graph.export import union_graph
 from lankg.graph.iris import graph_iri
 from lankg.ontology import load_tbox
 from lankg.ontology.namespaces import DEFAULT_BASE
+from lankg.store.files import union_graph
 
 Engine = Kind["reasonable", "owlrl"]
 ENGINES: tuple[str, ...] = ("reasonable", "owlrl")

@@ -29,18 +29,19 @@ give the same IRIs; surface names other than the canonical one become
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 
 import networkx as nx
 import yaml
 
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
-from lankg.graph.iris import mint, normalise_key, region_iri
-from lankg.loaders.regions import region_by_code
+from lankg.graph.iris import mint, region_iri
+from lankg.names import normalise_key
+from lankg.ontology.regions import region_by_code
 from lankg.records import FactBundle
 from lankg.yamltext import load_yaml
 
@@ -90,7 +91,7 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping = cast(dict[str, object], loader.construct_mapping(node, deep=True))
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -164,7 +165,7 @@ def _components(
     nodes: Sequence[str], auto: Iterable[tuple[str, str]], judgements: Sequence[Judgement]
 ) -> list[set[str]]:
     """Connected components of the positive links after negative judgements cut them apart."""
-    g = nx.Graph()
+    g: nx.Graph[str] = nx.Graph()
     g.add_nodes_from(nodes)
     for a, b in auto:
         if a != b:
@@ -187,7 +188,7 @@ def _components(
     return sorted((set(c) for c in nx.connected_components(g)), key=min)
 
 
-def _star(groups: dict[object, list[str]]) -> Iterable[tuple[str, str]]:
+def _star(groups: Mapping[Any, list[str]]) -> Iterable[tuple[str, str]]:
     for members in groups.values():
         first = min(members)
         for other in members:
@@ -238,7 +239,7 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
     # -- officials -----------------------------------------------------
     off_name: dict[str, str] = {}
     off_inst: dict[str, str] = {}
-    by_key = defaultdict(list)
+    by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
     loose: list[str] = []
     for b in bundles:
         for off in b.officials:
@@ -247,20 +248,20 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
             inst_iri = res.of(institution_record(b.doc, off.institution)).iri if off.institution else ""
             off_inst[rec] = inst_iri
             if inst_iri:
-                by_key[(normalise_key(off.name), inst_iri)].append(rec)
+                by_person[(normalise_key(off.name), inst_iri)].append(rec)
             else:
                 loose.append(rec)
-    auto = list(_star(by_key))
+    auto = list(_star(by_person))
     for rec in loose:
-        matches = [k for k in by_key if k[0] == normalise_key(off_name[rec])]
+        matches = [k for k in by_person if k[0] == normalise_key(off_name[rec])]
         if len(matches) == 1:
-            auto.append((by_key[matches[0]][0], rec))
+            auto.append((by_person[matches[0]][0], rec))
     nodes = sorted(off_name)
     all_records.update(nodes)
     for comp in _components(nodes, auto, judgements):
         # keys with an institution beat bare names; then the smallest
-        key = min((not off_inst[r], normalise_key(off_name[r]), off_inst[r]) for r in comp)[1:]
-        iri = str(mint(base, "official", *key))
+        person = min((not off_inst[r], normalise_key(off_name[r]), off_inst[r]) for r in comp)[1:]
+        iri = str(mint(base, "official", *person))
         if iri in taken:
             iri = str(mint(base, "official", "split", min(comp)))
         taken.add(iri)
@@ -270,19 +271,19 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
 
     # -- events --------------------------------------------------------
     ev_key: dict[str, tuple[str, ...]] = {}
-    by_key = defaultdict(list)
+    by_occasion: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for b in bundles:
         for ev in b.events:
             rec = event_record(b.doc, ev.id)
             if ev.host and ev.date:
                 key: tuple[str, ...] = (res.of(institution_record(b.doc, ev.host)).iri, ev.date)
-                by_key[key].append(rec)
+                by_occasion[key].append(rec)
             else:
                 key = (b.doc, ev.id)
             ev_key[rec] = key
     nodes = sorted(ev_key)
     all_records.update(nodes)
-    for comp in _components(nodes, _star(by_key), judgements):
+    for comp in _components(nodes, _star(by_occasion), judgements):
         # hosted and dated keys (two parts, the first an IRI) beat per-article keys
         key = min((not ev_key[r][0].startswith(base), ev_key[r]) for r in comp)[1]
         iri = str(mint(base, "event", *key))

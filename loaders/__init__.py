@@ -12,7 +12,7 @@ from lankg.loaders.budget import OverBudget, cpu_budget
 from lankg.loaders.extract import extract_facts
 from lankg.loaders.extract.lexicon import default_lexicon
 from lankg.loaders.facts_json import read_facts
-from lankg.loaders.regions import all_regions
+from lankg.ontology.regions import all_regions
 from lankg.records import FactBundle
 
 ARTICLE_SUFFIXES = (".txt",)

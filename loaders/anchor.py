@@ -38,9 +38,10 @@ def _given_spans(bundle: FactBundle) -> Iterator[tuple[str, Span]]:
     for i, e in enumerate(bundle.events):
         if e.date_span is not None:
             yield f"$.events[{i}].date_span", e.date_span
-    for key, records in (("institutions", bundle.institutions), ("officials", bundle.officials)):
-        for i, record in enumerate(records):
-            for j, m in enumerate(record.mentions):
+    mentioned = (("institutions", [r.mentions for r in bundle.institutions]), ("officials", [r.mentions for r in bundle.officials]))
+    for key, mention_lists in mentioned:
+        for i, mentions in enumerate(mention_lists):
+            for j, m in enumerate(mentions):
                 if m.span is not None:
                     yield f"$.{key}[{i}].spans[{j}]", m.span
     for i, a in enumerate(bundle.agreements):

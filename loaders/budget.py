@@ -16,8 +16,7 @@ import threading
 from collections.abc import Iterator
 from types import FrameType
 
-#: CPU seconds one article may take to extract unless ``lankg build --article-budget`` says otherwise.
-DEFAULT_ARTICLE_BUDGET = 60.0
+from lankg.options import DEFAULT_ARTICLE_BUDGET
 
 
 class OverBudget(BaseException):

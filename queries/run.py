@@ -12,17 +12,21 @@ import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import pyoxigraph as ox
 
-from lankg.console import printable
 from lankg.errors import QueryError
-from lankg.graph.store import GraphStore
 from lankg.ontology.namespaces import DEFAULT_BASE, PREFIXES
 from lankg.queries.library import NamedQuery
+from lankg.store import Store
+from lankg.values import printable
 
 _XSD = PREFIXES["xsd"]
-FORMATS = ("table", "csv", "json")
+
+
+#: An RDF term in an answer.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +34,7 @@ class QueryAnswer:
     """The answer to a SELECT or ASK query: column names and rows of RDF terms (None where unbound)."""
 
     columns: tuple[str, ...]
-    rows: tuple[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...], ...]
+    rows: tuple[tuple[Term | None, ...], ...]
 
     def values(self) -> list[tuple[str | None, ...]]:
         """The rows as plain strings (an IRI's text, a literal's lexical form)."""
@@ -65,7 +69,7 @@ def bind_params(query: NamedQuery, given: Mapping[str, str]) -> dict[str, ox.Nam
     return bound
 
 
-def run_query(store: GraphStore, query: NamedQuery, given: Mapping[str, str] | None = None) -> QueryAnswer:
+def run_query(store: Store, query: NamedQuery, given: Mapping[str, str] | None = None) -> QueryAnswer:
     """Run a SELECT or ASK named query on ``store`` with its parameters bound."""
     substitutions = bind_params(query, given or {})
     try:
@@ -81,7 +85,7 @@ def run_query(store: GraphStore, query: NamedQuery, given: Mapping[str, str] | N
     if isinstance(result, ox.QueryBoolean):
         return QueryAnswer(("result",), ((ox.Literal(str(bool(result)).lower(), datatype=ox.NamedNode(_XSD + "boolean")),),))
     triples = tuple((t.subject, t.predicate, t.object) for t in result)
-    return QueryAnswer(("subject", "predicate", "object"), triples)
+    return QueryAnswer(("subject", "predicate", "object"), cast(tuple[tuple[Term | None, ...], ...], triples))  # no RDF-star here
 
 
 def to_csv(answer: QueryAnswer) -> str:

@@ -36,7 +36,7 @@ def test_only_lankg_lands_top_level(wheel: Path) -> None:
 
 def test_subpackages_and_data_files_are_inside(wheel: Path) -> None:
     names = set(_names(wheel))
-    for module in ("cli.py", "graph/build.py", "loaders/facts_json.py", "viz/html.py", "queries/__init__.py"):
+    for module in ("cli/__init__.py", "graph/build.py", "loaders/facts_json.py", "viz/html.py", "queries/__init__.py"):
         assert f"lankg/{module}" in names
     for ttl in ("lankg.ttl", "alignments.ttl", "scopes.ttl", "shapes.ttl"):
         assert f"lankg/ontology/{ttl}" in names

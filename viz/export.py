@@ -25,7 +25,7 @@ def _scalar(value: object) -> str | int | float | bool:
 
 def gephi_graph(graph: nx.Graph, metrics: list[NodeMetrics] | None = None) -> nx.Graph:
     """A copy of ``graph`` with only scalar attributes (and the measures, if given), as Gephi reads them."""
-    flat = nx.Graph()
+    flat: nx.Graph[str] = nx.Graph()
     by_node = {m.node: m for m in metrics or []}
     for node, data in sorted(graph.nodes(data=True)):
         attrs = {k: _scalar(v) for k, v in sorted(data.items())}

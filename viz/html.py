@@ -38,6 +38,17 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "Scope": ("#bcbd22", "Scope"),
 }
 
+#: How the browser tests and benchmarks open the page in Debian's chromium: headless, and quiet on a closed network.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 _VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="id">

@@ -12,15 +12,20 @@ so the page can show each one's type, date, parties, scopes and articles.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 
-from lankg.graph.store import GraphStore
+from lankg.errors import QueryError
+from lankg.options import View
 from lankg.queries import query_text
+from lankg.store import Store
 
 #: The views ``lankg viz --view`` offers.
-VIEWS: tuple[str, ...] = ("institutions", "officials", "scopes")
+VIEWS: tuple[str, ...] = tuple(View)
 
 Row = dict[str, str | None]
 
@@ -41,17 +46,19 @@ class AgreementInfo:
         return self.date[:4] if self.date else None
 
 
-def query_rows(store: GraphStore, name: str) -> list[Row]:
+def query_rows(store: Store, name: str) -> list[Row]:
     """The solutions of the named query as dicts of plain strings (None where unbound)."""
     solutions = store.query(query_text(name))
-    names = [v.value for v in solutions.variables]  # type: ignore[attr-defined]
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"queries/{name}.rq is not a SELECT query")
+    names = [v.value for v in solutions.variables]
     rows: list[Row] = []
-    for solution in solutions:  # type: ignore[attr-defined]
+    for solution in solutions:
         rows.append({n: (None if solution[n] is None else solution[n].value) for n in names})
     return rows
 
 
-def _agreements(store: GraphStore) -> dict[str, AgreementInfo]:
+def _agreements(store: Store) -> dict[str, AgreementInfo]:
     parties: dict[str, set[str]] = defaultdict(set)
     meta: dict[str, tuple[str, str | None]] = {}
     for row in query_rows(store, "viz_agreements"):
@@ -70,7 +77,7 @@ def _agreements(store: GraphStore) -> dict[str, AgreementInfo]:
     }
 
 
-def _institutions(store: GraphStore) -> dict[str, Row]:
+def _institutions(store: Store) -> dict[str, Row]:
     found: dict[str, Row] = {}
     for row in query_rows(store, "viz_institutions"):
         found.setdefault(str(row["node"]), row)
@@ -103,7 +110,7 @@ def _describe(data: dict[str, object], mine: list[AgreementInfo]) -> None:
     data["sources"] = sorted({s for a in mine for s in a.sources})
 
 
-def institution_network(store: GraphStore) -> nx.Graph:
+def institution_network(store: Store) -> nx.Graph:
     """Institutions that share an agreement, the edge weighted by how many they share."""
     institutions = _institutions(store)
     agreements = _agreements(store)
@@ -112,7 +119,7 @@ def institution_network(store: GraphStore) -> nx.Graph:
         for i, a in enumerate(info.parties):
             for b in info.parties[i + 1 :]:
                 by_pair[frozenset((a, b))].append(info)
-    graph = nx.Graph(view="institutions")
+    graph: nx.Graph[str] = nx.Graph(view="institutions")
     for row in query_rows(store, "network_edges"):
         source, target = str(row["source"]), str(row["target"])
         _add_institution(graph, source, str(row["sourceName"]), institutions)
@@ -130,17 +137,35 @@ def institution_network(store: GraphStore) -> nx.Graph:
     return graph
 
 
-def official_network(store: GraphStore) -> nx.Graph:
-    """Officials linked to the institutions they hold a post in (the edge carries the post titles)."""
+def _linked_to_institutions(
+    store: Store, view: str, query: str, kind: str, node_of: Callable[[Row], tuple[str, str]],
+    edge_of: Callable[[Row, str, str], tuple[str, str, dict[str, Any]]],
+) -> tuple[nx.Graph[str], dict[str, AgreementInfo]]:
+    """Institutions linked to nodes of another ``kind``, one row of ``query`` a link, with the agreements attached.
+
+    ``node_of(row)`` is the other node and its label; ``edge_of(row, node, institution)``
+    the link's two ends, in the order the view has always written them, and its attributes.
+    """
     institutions = _institutions(store)
-    graph = nx.Graph(view="officials")
-    for row in query_rows(store, "viz_officials"):
-        official, institution = str(row["official"]), str(row["institution"])
+    graph: nx.Graph[str] = nx.Graph(view=view)
+    for row in query_rows(store, query):
+        (node, label), institution = node_of(row), str(row["institution"])
         _add_institution(graph, institution, str(row["institutionName"]), institutions)
-        graph.add_node(official, label=str(row["officialName"]), kind="Official", province="")
-        graph.add_edge(official, institution, weight=1, posts=row["posts"] or "")
+        graph.add_node(node, label=label, kind=kind, province="")
+        a, b, attributes = edge_of(row, node, institution)
+        graph.add_edge(a, b, **attributes)
     agreements = _agreements(store)
     _attach_agreements(graph, agreements)
+    return graph, agreements
+
+
+def official_network(store: Store) -> nx.Graph:
+    """Officials linked to the institutions they hold a post in (the edge carries the post titles)."""
+    graph, agreements = _linked_to_institutions(
+        store, "officials", "viz_officials", "Official",
+        lambda row: (str(row["official"]), str(row["officialName"])),
+        lambda row, official, institution: (official, institution, {"weight": 1, "posts": row["posts"] or ""}),
+    )
     # an official is party to nothing: they take the agreements they signed or saw signed, so the
     # year and scope filters keep them beside their institutions
     attended: dict[str, list[AgreementInfo]] = defaultdict(list)
@@ -153,17 +178,13 @@ def official_network(store: GraphStore) -> nx.Graph:
     return graph
 
 
-def scope_network(store: GraphStore) -> nx.Graph:
+def scope_network(store: Store) -> nx.Graph:
     """Institutions linked to the scopes of their agreements, weighted by how many agreements have that scope."""
-    institutions = _institutions(store)
-    graph = nx.Graph(view="scopes")
-    for row in query_rows(store, "viz_scopes"):
-        institution, scope = str(row["institution"]), str(row["scope"])
-        _add_institution(graph, institution, str(row["institutionName"]), institutions)
-        graph.add_node(scope, label=str(row["scopeLabel"]), kind="Scope", province="")
-        graph.add_edge(institution, scope, weight=int(str(row["weight"])), scopes=[str(row["scopeLabel"])])
-    agreements = _agreements(store)
-    _attach_agreements(graph, agreements)
+    graph, agreements = _linked_to_institutions(
+        store, "scopes", "viz_scopes", "Scope",
+        lambda row: (str(row["scope"]), str(row["scopeLabel"])),
+        lambda row, scope, institution: (institution, scope, {"weight": int(str(row["weight"])), "scopes": [str(row["scopeLabel"])]}),
+    )
     for node, data in graph.nodes(data=True):
         if data["kind"] == "Scope":
             mine = [a for a in agreements.values() if data["label"] in a.scopes]
@@ -172,13 +193,15 @@ def scope_network(store: GraphStore) -> nx.Graph:
     for a, b, data in graph.edges(data=True):
         shared = set(graph.nodes[a]["agreements"]) & set(graph.nodes[b]["agreements"])
         data["agreements"] = sorted(shared)
-        data["years"] = sorted({agreements[i].year for i in shared if agreements[i].year})
+        data["years"] = sorted({year for i in shared if (year := agreements[i].year)})
     return graph
 
 
-def project(store: GraphStore, view: str = "institutions") -> nx.Graph:
+def project(store: Store, view: str = "institutions") -> nx.Graph:
     """The networkx graph of ``view`` (one of ``VIEWS``)."""
-    builders = {"institutions": institution_network, "officials": official_network, "scopes": scope_network}
-    if view not in builders:
-        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
-    return builders[view](store)
+    builders = {View.institutions: institution_network, View.officials: official_network, View.scopes: scope_network}
+    try:
+        chosen = View(view)
+    except ValueError:
+        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}") from None
+    return builders[chosen](store)

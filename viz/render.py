@@ -6,16 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lankg.errors import QueryError
-from lankg.graph.store import GraphStore
+from lankg.options import View
+from lankg.store import Store
 from lankg.viz.export import write_gexf, write_graphml, write_metrics_csv
 from lankg.viz.html import write_network_html
 from lankg.viz.metrics import ego_network, node_metrics
 from lankg.viz.project import VIEWS, project
 
 _TITLES = {
-    "institutions": "LAN collaboration network: institutions linked by shared agreements",
-    "officials": "LAN collaboration network: officials and their institutions",
-    "scopes": "LAN collaboration network: institutions and the scopes of their agreements",
+    View.institutions: "LAN collaboration network: institutions linked by shared agreements",
+    View.officials: "LAN collaboration network: officials and their institutions",
+    View.scopes: "LAN collaboration network: institutions and the scopes of their agreements",
 }
 
 
@@ -30,16 +31,16 @@ class WrittenView:
 
 def file_stem(view: str, ego: str | None = None) -> str:
     """``network`` for the institutions view, ``network-<view>`` for the others; ``-ego`` for an ego network."""
-    stem = "network" if view == "institutions" else f"network-{view}"
+    stem = "network" if view == View.institutions else f"network-{view}"
     return f"{stem}-ego" if ego else stem
 
 
-def write_view(store: GraphStore, out_dir: Path, *, view: str = "institutions", ego: str | None = None) -> WrittenView:
+def write_view(store: Store, out_dir: Path, *, view: str = "institutions", ego: str | None = None) -> WrittenView:
     """Project ``view`` (optionally the ego network around ``ego``) and write its page, Gephi files and CSV."""
     if view not in VIEWS:
         raise QueryError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     graph = project(store, view)
-    title = _TITLES[view]
+    title = _TITLES[View(view)]
     if ego:
         try:
             graph = ego_network(graph, ego)

@@ -20,7 +20,7 @@ from lankg.loaders.extract.patterns import (
     SCOPE_SPLIT,
 )
 from lankg.loaders.extract.text import Sentence, in_range
-from lankg.loaders.scopes import concepts_for
+from lankg.ontology.scopes import concepts_for
 from lankg.records import Mention, Span
 
 

@@ -24,7 +24,7 @@ from rapidfuzz.process import extract
 
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
-from lankg.loaders.regions import Region, all_regions
+from lankg.ontology.regions import Region, all_regions
 from lankg.yamltext import load_yaml
 
 from .lexicon import LEXICON_DIR

@@ -31,7 +31,7 @@ from functools import cache
 from lankg.loaders.extract.gazetteer import Gazetteer, base_name, gazetteer, name_key
 from lankg.loaders.extract.lexicon import Lexicon
 from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
-from lankg.loaders.regions import Region
+from lankg.ontology.regions import Region
 from lankg.records import Span
 
 #: Region prefixes and the kind they give; "Pemerintah" alone ("Pemerintah Aceh") prefers a province.
@@ -354,7 +354,7 @@ def _unit_of_region(g: Gazetteer, text: str, end: int) -> bool:
 @cache
 def _written_forms(g: Gazetteer) -> dict[str, tuple[str, ...]]:
     """Region code → the bare names it goes by (base name first, then its short forms)."""
-    from lankg.loaders.regions import all_regions
+    from lankg.ontology.regions import all_regions
 
     out: dict[str, list[str]] = defaultdict(list)
     for r in all_regions():

@@ -8,7 +8,7 @@ import pytest
 
 from lankg.loaders.articles import Article
 from lankg.loaders.extract import extract_facts
-from lankg.loaders.scopes import concepts_for
+from lankg.ontology.scopes import concepts_for
 from lankg.records import ArticleRef
 
 HEAD = "LAN menandatangani MoU dengan Pemerintah Kabupaten Sleman, Senin (29/3/2021). "

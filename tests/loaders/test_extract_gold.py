@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from lankg.evaluate import KEYS, evaluate, items
 from lankg.loaders.articles import read_article
-from lankg.loaders.evaluate import KEYS, evaluate, items
 from lankg.loaders.extract import extract_facts
 from lankg.loaders.facts_json import read_facts
 from tests.conftest import shared_path

@@ -18,10 +18,10 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from lankg.graph.store import GraphStore
 from lankg.queries import QUERIES
 from lankg.queries.library import NamedQuery
 from lankg.queries.run import run_query
+from lankg.store.embedded import GraphStore
 from tests.conftest import require_program  # registered under this name by pytest's importlib mode
 
 JAVA_LIB = Path("/usr/share/java")

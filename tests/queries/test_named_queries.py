@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from lankg.graph.store import GraphStore
 from lankg.queries import QUERIES
 from lankg.queries.run import QueryAnswer, run_query
+from lankg.store.embedded import GraphStore
 
 LAN = "Lembaga Administrasi Negara"
 PARTNERS_2021 = {"Kabupaten Kepulauan Tanimbar", "Kabupaten Paser", "Kabupaten Lombok Utara", "Kabupaten Sorong", "Kota Pekanbaru"}

@@ -6,9 +6,9 @@ import pytest
 from rdflib import Dataset
 
 from lankg.errors import QueryError
-from lankg.graph.store import GraphStore
 from lankg.queries import QUERIES
 from lankg.queries.run import bind_params, run_query, to_csv, to_json
+from lankg.store.embedded import GraphStore
 
 HOSTILE = [
     '} ; DROP ALL ; SELECT * WHERE { ?s ?p ?o',

@@ -1,26 +1,12 @@
-"""A real headless Chromium with every non-file:// request aborted and recorded, and the gold graph."""
+"""A real headless Chromium with every non-file:// request aborted and recorded."""
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import GOLD_DIR  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def gold_store():  # type: ignore[no-untyped-def]
-    from lankg.graph.build import build_dataset
-    from lankg.graph.store import GraphStore
-    from lankg.loaders.facts_json import read_facts
-
-    dataset, _ = build_dataset([read_facts(p) for p in sorted(GOLD_DIR.glob("*.json"))])
-    return GraphStore.from_dataset(dataset)
 
 
 class OfflinePage:

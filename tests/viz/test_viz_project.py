@@ -8,8 +8,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from lankg.graph.iris import normalise_key
 from lankg.loaders.facts_json import read_facts
+from lankg.names import normalise_key
 from lankg.queries import query_text
 from lankg.viz.metrics import LAN_NAME, communities, ego_network, find_node, node_metrics
 from lankg.viz.project import VIEWS, project, query_rows

@@ -1,0 +1,228 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the built graph (starlette + uvicorn), with a query page at ``/``.
+
+The parts: ``protocol`` finds the query in a request, ``workers`` runs it in a
+small pool of child processes under the time, row, byte and memory limits
+(``policy`` refuses updates, SERVICE, FROM and file: IRIs on the parsed form;
+``sandbox`` cuts the workers off the network), ``negotiation`` picks the answer
+format. This module wires them into the application: requests beyond the pool
+wait in a bounded queue, and when that is full they get 503 with Retry-After;
+a client that hangs up has its waiting or running query stopped; large
+answers are streamed from the worker's spool file, so the server never holds
+one in memory.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import anyio
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lankg.endpoint.protocol import accepted, query_text
+from lankg.endpoint.workers import (
+    DEFAULT_FAST_WORKERS,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_QUEUE,
+    DEFAULT_WORKERS,
+    Job,
+    Limits,
+    Outcome,
+    Overloaded,
+    WorkerPool,
+)
+from lankg.errors import QueryError
+from lankg.queries import QUERIES
+from lankg.queries.run import bind_params
+from lankg.store.remote import RemoteSource
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def _respond(outcome: Outcome) -> Response:
+    """The response for ``outcome``: its body, or its spool file streamed in chunks (unlinked at once, so it goes when the stream ends)."""
+    if outcome.path is None:
+        return Response(outcome.body, status_code=outcome.status, media_type=outcome.media_type)
+    handle = open(outcome.path, "rb")  # noqa: SIM115 - closed by the stream below
+    os.unlink(outcome.path)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        async with anyio.wrap_file(handle) as spool:
+            while chunk := await spool.read(64 * 1024):
+                yield chunk
+
+    return StreamingResponse(chunks(), status_code=outcome.status, media_type=outcome.media_type,
+                             headers={"content-length": str(outcome.size)})
+
+
+async def _until_disconnected(receive: Receive) -> None:
+    """Return once the client has closed its connection."""
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return
+
+
+def create_app(
+    graph: Path | RemoteSource, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE,
+    fast_workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, memory_mb: int = DEFAULT_MEMORY_MB,
+) -> Starlette:
+    """The endpoint application for ``graph`` (a built graph file, or a remote SPARQL server): /sparql, /queries, /queries/{name} and the page at /.
+
+    ``workers`` query processes answer at once, ``fast_workers`` of them
+    (default: one when there are two or more) only queries known to be fast;
+    up to ``queue`` more requests wait, and any beyond that get 503 with
+    Retry-After. A request has ``timeout`` seconds from its arrival, waiting
+    included, and is dropped or stopped when its client disconnects. Answers
+    are bounded by ``max_rows`` and ``max_bytes`` and streamed; a worker may
+    grow by ``memory_mb`` while answering.
+    """
+    if fast_workers is None:
+        fast_workers = DEFAULT_FAST_WORKERS if workers >= 2 else 0
+    limits = Limits(max_rows=max_rows, max_bytes=max_bytes, memory_mb=memory_mb)
+    pool = WorkerPool(graph, workers=workers, queue=queue, timeout=timeout, limits=limits, fast_workers=fast_workers)
+    pool.trust_fast(q.text for q in QUERIES.values())
+    limiter = anyio.CapacityLimiter(pool.capacity)
+    retry_after = str(max(1, math.ceil(timeout)))
+
+    async def run(request: Request, job: Job) -> Response:
+        try:
+            pool.admit()
+        except Overloaded:
+            return PlainTextResponse(
+                f"busy: all {len(pool.workers)} query workers are running and {pool.queue_size} requests are waiting; retry later\n",
+                status_code=503,
+                headers={"Retry-After": retry_after},
+            )
+        ticket = pool.ticket(job)
+        outcome: Outcome | None = None
+        try:
+            async with anyio.create_task_group() as group:
+
+                async def watch() -> None:
+                    await _until_disconnected(request.receive)
+                    pool.cancel(ticket)
+
+                group.start_soon(watch)
+                outcome = await anyio.to_thread.run_sync(pool.run, job, ticket, limiter=limiter)
+                group.cancel_scope.cancel()
+        finally:
+            pool.release()
+        assert outcome is not None
+        return _respond(outcome)
+
+    async def sparql(request: Request) -> Response:
+        text = await query_text(request)
+        if isinstance(text, Response):
+            return text
+        return await run(request, Job(text, accepted(request)))
+
+    async def list_queries(request: Request) -> Response:
+        return JSONResponse(
+            [
+                {
+                    "name": q.name,
+                    "summary": q.summary,
+                    "tags": list(q.tags),
+                    "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description} for p in q.params],
+                    "text": q.text,
+                }
+                for q in QUERIES.values()
+            ]
+        )
+
+    async def named(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in QUERIES:
+            return PlainTextResponse(f"no query named {name!r}\n", status_code=404)
+        query = QUERIES[name]
+        try:
+            subs = bind_params(query, dict(request.query_params))
+        except QueryError as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=400)
+        return await run(request, Job(query.text, accepted(request), tuple(subs.items())))
+
+    async def page(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    async def health(request: Request) -> Response:
+        return JSONResponse(
+            {
+                "graph": str(graph),
+                "quads": pool.quads,
+                "timeout": timeout,
+                "maxRows": max_rows,
+                "maxBytes": max_bytes,
+                "memoryMB": memory_mb,
+                "workers": len(pool.workers),
+                "fastWorkers": len(pool.fast_only),
+                "knownFastQueries": pool.known_fast,
+                "queue": pool.queue_size,
+                "busy": pool.busy,
+                "waiting": pool.waiting,
+                "restarts": pool.restarts,
+                "cancelled": pool.cancelled,
+                "expired": pool.expired,
+                "networkSandbox": pool.unsandboxed is None,
+            }
+        )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(pool.start)
+        try:
+            yield
+        finally:
+            pool.stop()
+
+    app = Starlette(
+        routes=[
+            Route("/", page),
+            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/queries", list_queries),
+            Route("/queries/{name}", named),
+            Route("/status", health),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        ],
+        lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders)],
+    )
+    app.state.pool = pool
+    return app
+
+
+class SecurityHeaders:
+    """ASGI middleware: the page may load only its own scripts and talk only to this server."""
+
+    HEADERS = (
+        (b"content-security-policy", b"default-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'"),
+        (b"x-content-type-options", b"nosniff"),
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+__all__ = ["STATIC", "SecurityHeaders", "create_app"]

@@ -1,0 +1,104 @@
+"""What the endpoint agrees to run, decided on the query's parsed form (rdflib's SPARQL parser), never on its text.
+
+A check over the text with a tokeniser of our own can disagree with the
+engine about where a comment or a name ends (``#c\\rSERVICE``, ``ex:a\\#``),
+and whatever the check misses the engine runs. So the query is parsed by a
+real SPARQL parser and refused on what the parse tree holds: an update, a
+SERVICE pattern, a FROM / FROM NAMED clause, or a ``file:`` IRI anywhere
+(BASE and PREFIX included). Two parsers can still differ on a text, so the
+text both see is made the same first: ``\\uXXXX`` escapes are expanded
+(rdflib expands them, oxigraph does not), line ends are ``\\n`` only, an
+escape that spells another escape is refused, and that normalised text is
+what runs. A query the parser cannot read is refused
+(fail closed). The query workers cannot open network connections at all
+(``lankg.endpoint.sandbox``), should anything get past this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pyparsing import ParseBaseException, ParseResults
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import URIRef
+
+from lankg.errors import QueryError
+
+#: A codepoint escape left after expansion was escaped twice (``\\u005Cu0053``): rdflib would expand it again, oxigraph not.
+_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
+
+
+class Refused(QueryError):
+    """The endpoint will not run this query; ``status`` is the HTTP status that says why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+def normalised(text: str) -> str:
+    """``text`` as both parsers read it alike: codepoint escapes expanded, then line ends as ``\\n`` (an escaped ``\\r`` too)."""
+    return expandUnicodeEscapes(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _nodes(tree: object) -> Iterator[object]:
+    """Every node of an rdflib parse tree, depth first (without recursion, so deep nesting cannot exhaust the stack)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, CompValue):
+            stack.extend(node.values())
+        elif isinstance(node, (ParseResults, list, tuple)):
+            stack.extend(node)
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except (ParseBaseException, RecursionError, ValueError, TypeError):
+        return False
+    return True
+
+
+@lru_cache(maxsize=128)
+def vetted(text: str) -> str:
+    """The text to run for the query ``text``; raise Refused if this endpoint will not run it.
+
+    Parsing costs 10-60 ms, so the answers are cached: a worker sees the
+    same named queries and client queries again and again.
+    """
+    try:
+        text = normalised(text)
+        text.encode("utf-8")
+    except (ValueError, UnicodeError) as exc:
+        raise Refused(400, f"not valid SPARQL: {exc}") from None
+    if _ESCAPE.search(text):
+        raise Refused(400, "not valid SPARQL: a codepoint escape (\\u...) spells another escape")
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as exc:
+        if _is_update(text):
+            raise Refused(403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused") from None
+        raise Refused(400, f"not valid SPARQL: error at {exc.lineno}:{exc.col}: {exc.msg}") from None
+    except RecursionError:
+        raise Refused(400, "not valid SPARQL: the query is nested too deeply to be checked") from None
+    except (ValueError, TypeError) as exc:
+        raise Refused(400, f"not valid SPARQL: {exc}") from None
+    has_from = False
+    for node in _nodes(tree):
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                raise Refused(403, "SERVICE (federated query to another endpoint) is refused: this endpoint only queries its own graph")
+            has_from = has_from or node.name == "DatasetClause"
+        elif isinstance(node, URIRef) and node.lower().startswith("file:"):
+            raise Refused(403, "file: IRIs are refused: this endpoint never reads files named in a query")
+    if has_from:
+        raise Refused(400, "FROM and FROM NAMED are not supported: the default graph is the union of all graphs; use GRAPH <iri> { ... }")
+    return text
+
+
+__all__ = ["Refused", "normalised", "vetted"]

@@ -1,0 +1,74 @@
+"""The SPARQL 1.1 Protocol's side of a request: where the query is, and what the client accepts.
+
+A query comes in a GET query string, a POST body of ``application/sparql-query``
+or a POST form; updates, ``default-graph-uri`` and ``named-graph-uri`` are
+refused here, before any worker sees the request, and so are bodies and
+query strings past ``MAX_QUERY_BYTES``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+#: Longest query text accepted, in a GET query string or a POST body.
+MAX_QUERY_BYTES = 100_000
+#: Longest request line the HTTP layer reads (so that a GET query up to it gets a 414 rather than a dropped connection).
+MAX_REQUEST_LINE_BYTES = 1024 * 1024
+
+
+def accepted(request: Request) -> tuple[str, ...]:
+    """The media types of the request's Accept header, in its order (quality parameters kept)."""
+    return tuple(p.strip() for p in request.headers.get("accept", "").split(",") if p.strip())
+
+
+async def query_text(request: Request) -> str | Response:
+    """The query of a SPARQL Protocol request, or the error response explaining why there is none."""
+    params = request.query_params
+    if "default-graph-uri" in params or "named-graph-uri" in params:  # in the URL of a POST too
+        return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
+    if request.method == "GET":
+        if len(request.scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            return PlainTextResponse(f"the query string is over {MAX_QUERY_BYTES:,} bytes; POST the query instead\n", status_code=414)
+        if "update" in params:
+            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+        text = params.get("query")
+        if text is None:
+            return PlainTextResponse("missing 'query' parameter (the query page is at /)\n", status_code=400)
+        return text
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
+        return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_QUERY_BYTES:
+            return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
+    if len(body) > MAX_QUERY_BYTES:
+        return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/sparql-update":
+        return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+    if ctype == "application/sparql-query":
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            return PlainTextResponse("the query is not UTF-8 text\n", status_code=400)
+    if ctype == "application/x-www-form-urlencoded":
+        try:
+            form = {k: v[-1] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False).items()}
+        except UnicodeDecodeError:
+            return PlainTextResponse("the form is not UTF-8 text\n", status_code=400)
+        if "update" in form:
+            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+        if "default-graph-uri" in form or "named-graph-uri" in form:
+            return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
+        text = form.get("query")
+        if text is None:
+            return PlainTextResponse("missing 'query' form field\n", status_code=400)
+        return text
+    return PlainTextResponse(
+        "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)\n", status_code=415
+    )
