@@ -169,9 +169,55 @@ class Gazetteer:
                     return NameRead({kind: self.by_key[close[0][0]][kind]}, end, "fuzzy")
         return None
 
+    def abbreviated(self, word: str, kind: str | None) -> tuple[Region, ...]:
+        """The regions a short form not in the list could stand for, read the way news forms them: the start of
+        the first word of the name, then the starts of later words ("Bolsel" is Bolaang Mongondow Selatan,
+        "Jabar" Jawa Barat, "Kukar" Kutai Kartanegara)."""
+        found = [r for r in _abbreviations().get(word.casefold(), ()) if kind is None or r.kind == kind]
+        fewest = min((len(name_key_words(base_name(r))) for r in found), default=0)
+        return tuple(r for r in found if len(name_key_words(base_name(r))) == fewest)  # "Bolmong": the shortest name
+
     def alias_forms(self, region: Region) -> tuple[str, ...]:
         """The short forms of one region."""
         return tuple(a for a, regions in self.aliases.items() if region in regions)
+
+
+#: Short forms read from names: 4 to 8 letters, from at least two words of the name.
+ABBREVIATION_LENGTH = (4, 8)
+
+
+def _starts(words: list[str], first: bool) -> list[str]:
+    """Every short form of ``words``: a start of the first word (2-4 letters when it opens the form), then short
+    forms of a later subsequence."""
+    if not words:
+        return [""]
+    out = []
+    head, rest = words[0], words[1:]
+    lengths = range(2, min(4, len(head)) + 1) if first else range(1, min(4, len(head)) + 1)
+    for n in lengths:
+        for i in range(len(rest) + 1):
+            for tail in _starts(rest[i:], False) if i < len(rest) else [""]:
+                out.append(head[:n] + tail)
+    return out
+
+
+@cache
+def _abbreviations() -> dict[str, tuple[Region, ...]]:
+    index: dict[str, list[Region]] = defaultdict(list)
+    low, high = ABBREVIATION_LENGTH
+    for r in all_regions():
+        words = [w for w in name_key_words(base_name(r)) if w != "dan"]
+        if len(words) < 2:
+            continue
+        for form in set(_starts(words, True)):
+            if low <= len(form) <= high and len(form) > len(words[0][:4]):
+                index[form].append(r)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def name_key_words(name: str) -> list[str]:
+    """The words of a name as keys ("Kep. Siau" is kep, siau)."""
+    return [name_key(w) for w in name.split() if name_key(w)]
 
 
 @cache

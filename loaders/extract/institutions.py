@@ -41,6 +41,9 @@ _REGION_PREFIX = {
     "province": r"(?:Pemerintah\s+Provinsi|Pemprov\.?|Provinsi|Prov\.)",
     "government": r"(?:Pemerintah|Pemda)",
 }
+#: A short form of a region between a post and a name ("Bupati Bolsel Iskandar Kamaru", "Sekda Jabar Setiawan"):
+#: one capitalised word followed by another.
+_SHORT_FORM = re.compile(r"([A-Z][a-z]{3,7})(?=[ \t]+[A-Z])")
 _GOVERNMENT_ORDER = ("province", "regency", "city")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z-]{1,9})\s*\)")
 _PAREN = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
@@ -206,7 +209,13 @@ class InstitutionMatcher:
         for m in self.posts.finditer(text):
             implied = self.post_kind[" ".join(m.group("post").lower().split())]
             read = self.gazetteer.read(text, m.end(), kind=implied)
-            if read is None or (implied is None and read.how != "alias"):
+            if read is None:
+                short = _SHORT_FORM.match(text, m.end())
+                regions = self.gazetteer.abbreviated(short.group(1), implied) if short else ()
+                if short and regions:
+                    out.append(_Candidate(Span(short.start(1), short.end(1)), regions))
+                continue
+            if implied is None and read.how != "alias":
                 continue
             regions = read.regions.get(implied, ()) if implied else tuple(r for rs in read.regions.values() for r in rs)
             start = m.start("adm") if m.group("adm") else m.end()  # "Walikota Administrasi Jakarta Pusat"

@@ -80,3 +80,15 @@ def test_a_regional_unit_folds_into_its_region() -> None:
 def test_a_generic_name_wins_over_an_acronym_inside_it_and_stops_at_an_honorific() -> None:
     found = [(h.text, h.key.name) for h in MATCHER.find("Politeknik STIA LAN Bandung dan Universitas Riau Prof. Budi hadir.")]
     assert found == [("Politeknik STIA LAN Bandung", "Politeknik STIA LAN Bandung"), ("Universitas Riau", "Universitas Riau")]
+
+
+def test_a_short_form_not_in_the_list_is_read_from_the_start_of_its_words() -> None:
+    g = gazetteer()
+    assert [r.name for r in g.abbreviated("Kukar", "regency")] == ["Kabupaten Kutai Kartanegara"]
+    assert [r.name for r in g.abbreviated("Konkep", "regency")] == ["Kabupaten Konawe Kepulauan"]
+    assert g.abbreviated("Andi", None) == () and g.abbreviated("Ratna", None) == ()
+
+
+def test_a_short_form_between_a_post_and_a_name_is_the_region_not_part_of_the_name() -> None:
+    found = [(h.text, h.key.code) for h in MATCHER.find("Bupati Pasbar Rudi Hartono hadir.")]
+    assert found == [("Pasbar", "13.12")]  # Pasaman Barat, in no list
