@@ -207,11 +207,12 @@ def _abbreviations() -> dict[str, tuple[Region, ...]]:
     low, high = ABBREVIATION_LENGTH
     for r in all_regions():
         words = [w for w in name_key_words(base_name(r)) if w != "dan"]
-        if len(words) < 2:
-            continue
-        for form in set(_starts(words, True)):
-            if low <= len(form) <= high and len(form) > len(words[0][:4]):
-                index[form].append(r)
+        for ws in (words, words[1:] if words[:1] == ["kepulauan"] else []):  # "Kep. Babel": Bangka Belitung
+            if len(ws) < 2:
+                continue
+            for form in set(_starts(ws, True)):
+                if low <= len(form) <= high and len(form) > len(ws[0][:4]) and r not in index[form]:
+                    index[form].append(r)
     return {k: tuple(v) for k, v in index.items()}
 
 

@@ -43,7 +43,7 @@ _REGION_PREFIX = {
 }
 #: A short form of a region between a post and a name ("Bupati Bolsel Iskandar Kamaru", "Sekda Jabar Setiawan"):
 #: one capitalised word followed by another.
-_SHORT_FORM = re.compile(r"([A-Z][a-z]{3,7})(?=[ \t]+[A-Z])")
+_SHORT_FORM = re.compile(r"(?:Kep\.[ \t]*)?([A-Z][a-z]{3,7})(?=[ \t]+[A-Z])")
 _GOVERNMENT_ORDER = ("province", "regency", "city")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z-]{1,9})\s*\)")
 _PAREN = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
@@ -65,7 +65,7 @@ MAX_UNIT_WORDS = 8
 _GENERIC_STOP = frozenset(
     "Prof Dr Drs Dra Ir H Hj HM dr Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur "
     "Ketua Wakil Penjabat Pj Plt Sekda Bersama Dengan Teken Tandatangani Jalin Gelar Senin Selasa Rabu Kamis Jumat "
-    "Sabtu Minggu Dalam Dan Yang Di Pada Untuk Tentang MoU PKS Nota".split()
+    "Sabtu Minggu Dan Yang Di Pada Untuk Tentang MoU PKS Nota".split()
 )
 
 
@@ -164,7 +164,8 @@ class InstitutionMatcher:
             for form in (p.title, *p.variants):
                 post_kind[" ".join(form.lower().split())] = p.implies
         forms = sorted(post_kind, key=len, reverse=True)
-        posts = re.compile(rf"(?<![\w-])(?P<post>(?i:{'|'.join(flexible(f) for f in forms)}))[ \t]+(?P<adm>Administrasi[ \t]+)?(?=[A-Z])")
+        posts = re.compile(rf"(?<![\w-])(?P<post>(?i:{'|'.join(flexible(f) for f in forms)}))(?:[ \t]*\([A-Za-z.]{{2,12}}\))?"
+                           r"[ \t]+(?P<adm>Administrasi[ \t]+)?(?=[A-Z])")
         generic_kind = {" ".join(g.head.split()): g.kind for g in lexicon.generic}
         heads = "|".join(flexible(h) for h in sorted(generic_kind, key=len, reverse=True))
         word = r"[A-Z][\w'’-]*"
@@ -213,7 +214,7 @@ class InstitutionMatcher:
                 short = _SHORT_FORM.match(text, m.end())
                 regions = self.gazetteer.abbreviated(short.group(1), implied) if short else ()
                 if short and regions:
-                    out.append(_Candidate(Span(short.start(1), short.end(1)), regions))
+                    out.append(_Candidate(Span(short.start(), short.end(1)), regions))
                 continue
             if implied is None and read.how != "alias":
                 continue
@@ -288,9 +289,9 @@ class InstitutionMatcher:
             head = " ".join(m.group("head").split())
             words = m.group("rest").split()
             kept: list[str] = []
-            for w in words:
-                if w.rstrip(".") in _GENERIC_STOP:
-                    break
+            for k, w in enumerate(words):
+                if w.rstrip(".") in _GENERIC_STOP or (w == "Dalam" and words[k + 1:k + 2] != ["Negeri"]):
+                    break  # "Dalam Negeri" belongs to a name; "Dalam sambutannya" does not
                 kept.append(w)
             while kept and kept[-1] == "dan":
                 kept.pop()

@@ -92,3 +92,13 @@ def test_a_short_form_not_in_the_list_is_read_from_the_start_of_its_words() -> N
 def test_a_short_form_between_a_post_and_a_name_is_the_region_not_part_of_the_name() -> None:
     found = [(h.text, h.key.code) for h in MATCHER.find("Bupati Pasbar Rudi Hartono hadir.")]
     assert found == [("Pasbar", "13.12")]  # Pasaman Barat, in no list
+
+
+def test_kep_before_a_short_form_and_an_abbreviated_post_before_a_region() -> None:
+    assert [(h.text, h.key.code) for h in MATCHER.find("Gubernur Kep. Riau Ansar Ahmad hadir.")] == [("Kep. Riau", "21")]
+    assert [h.key.code for h in MATCHER.find("Sekretaris Daerah (Sekda) Jateng Sumarno hadir.")] == ["33"]
+
+
+def test_dalam_negeri_stays_in_a_generic_name() -> None:
+    assert [h.key.name for h in MATCHER.find("Institut Studi Dalam Negeri dan Universitas Riau Dalam sambutannya")] == [
+        "Institut Studi Dalam Negeri", "Universitas Riau"]
