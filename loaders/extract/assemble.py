@@ -140,11 +140,12 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
     read = read_event_date(text, about_signing, not_the_event, officials_known, lexicon.tenures,
                            published.latest if published else None, written)
     events: list[Event] = []
+    date: str | None = None
+    as_written: str | None = None
+    span: Span | None = None
+    note = "The article gives no date."
     if read is not None:
         date, as_written, note, span = (read.date.isoformat() if read.date else None), read.as_written, read.note, read.span
-    else:
-        date = as_written = span = None
-        note = "The article gives no date."
     events.append(Event(id="e1", date=date, date_as_written=as_written, date_note=note, venue=place.venue,
                         city=place.city, mode=mode, host=host.name if host else None, date_span=span))  # type: ignore[arg-type]
 
@@ -175,14 +176,15 @@ def assemble(article: Article, lexicon: Lexicon) -> FactBundle:
                                     scopes=unique(scopes.per_partner.get(partner) or bound[ps])))
     for p in past_sets[:1]:
         body = text[sents[p.sentence].start:sents[p.sentence].end]
-        agreements.append(Agreement(parties=tuple(k.name for k in p.parties), type=agreement_type(body) if MOU.search(body) or PKS.search(body) else "other",
+        agreements.append(Agreement(parties=tuple(k.name for k in p.parties),
+                                    type=agreement_type(body) if MOU.search(body) or PKS.search(body) else "other",  # type: ignore[arg-type]
                                     event="e2", scopes=unique(scopes.past)))
 
     officials = []
     for d in drafts:
         seen: dict[str, Mention] = {}
-        for t, s in sorted(d.mentions, key=lambda m: m[1].start):
-            seen.setdefault(t, Mention(t, s))
+        for t, where in sorted(d.mentions, key=lambda m: m[1].start):
+            seen.setdefault(t, Mention(t, where))
         inst = institution_of[d.name]
         officials.append(Official(
             name=d.name, mentions=tuple(seen.values()), degrees_and_titles=tuple(d.degrees), position=d.title,

@@ -201,7 +201,7 @@ def read_event_date(
     written = [w for w in (find_dates(text) if written is None else written)
                if not any(n.start <= w.span.start < n.end for n in not_the_event)]
     in_signing = [w for w in written if any(s.start <= w.span.start < s.end for s in spans_about_signing)]
-    chosen = (in_signing or written or [None])[0]
+    chosen: WrittenDate | None = (in_signing or written)[0] if (in_signing or written) else None
     for s in spans_about_signing:
         rel = DATE_RELATIVE.search(text, s.start, s.end)
         if rel is None:

@@ -120,18 +120,18 @@ def find_publication(text: str, url: str | None) -> Published | None:
         if date is not None:
             return Published(date, True, "timestamp", Span(m.start(), m.end()))
     for line in _lines(text)[:_TOP_LINES]:
-        m = DATE_LONG.fullmatch(text[line.start:line.end].strip())
-        if m is not None:
-            date = _date(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
+        top = DATE_LONG.fullmatch(text[line.start:line.end].strip())
+        if top is not None:
+            date = _date(int(top.group("y")), MONTHS[top.group("m").lower()], int(top.group("d")))
             if date is not None:
-                start = line.start + text[line.start:line.end].index(m.group())
-                return Published(date, True, "posting date", Span(start, start + len(m.group())))
+                start = line.start + text[line.start:line.end].index(top.group())
+                return Published(date, True, "posting date", Span(start, start + len(top.group())))
     if url:
-        m = _URL_DATE.search(url.split("?")[0])
-        if m is not None:
-            y, mo = int(m.group("y")), int(m.group("m"))
-            if m.group("d"):
-                date = _date(y, mo, int(m.group("d")))
+        address = _URL_DATE.search(url.split("?")[0])
+        if address is not None:
+            y, mo = int(address.group("y")), int(address.group("m"))
+            if address.group("d"):
+                date = _date(y, mo, int(address.group("d")))
                 if date is not None:
                     return Published(date, True, "address")
             return Published(_month_end(y, mo), False, "address")

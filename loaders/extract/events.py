@@ -229,8 +229,8 @@ def assign_roles(
         r = roles[d.name]
         if d.name in explicit:
             r.add("signatory")
-        rank = -1 if d.name in standing else (d.post.rank if d.post is not None else None)
-        if inst in best and rank is not None and rank == best[inst] and "witness" not in r:
+        seniority = -1 if d.name in standing else (d.post.rank if d.post is not None else None)
+        if inst in best and seniority is not None and seniority == best[inst] and "witness" not in r:
             r.add("signatory")
         if "witness" in r:
             r.discard("signatory")

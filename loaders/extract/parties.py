@@ -185,7 +185,7 @@ def read_party_sets(
                     found.extend((a, p) for p in partner_keys if p != a)
         if not found:
             verb = SIGNS.search(text, s.start, s.end)  # "A dan B menandatangani": an active verb, a real joiner
-            before = [h for h in inside if h.span.end <= verb.start()] if verb else []  # type: ignore[union-attr]
+            before = [h for h in inside if h.span.end <= verb.start()] if verb else []
             joined = [before[0]] if before else []
             for h in before[1:]:
                 gap = text[joined[-1].span.end:h.span.start]
