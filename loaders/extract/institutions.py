@@ -30,6 +30,7 @@ from functools import cache
 
 from lankg.loaders.extract.gazetteer import Gazetteer, base_name, gazetteer, name_key
 from lankg.loaders.extract.lexicon import Lexicon
+from lankg.loaders.extract.patterns import CLAUSE_WORDS, POST_WORDS
 from lankg.loaders.extract.text import SpanSet, find_phrase, flexible
 from lankg.ontology.regions import Region
 from lankg.records import Span
@@ -62,11 +63,7 @@ _UNIT_WORD = re.compile(r"[ \t]+(?:dan[ \t]+)?[A-Z][\w'’-]*|[ \t]*\([^()\n]{1,
 #: How many words a unit's name has at most before its region.
 MAX_UNIT_WORDS = 8
 #: Honorifics and posts end a generic name: "Universitas Sumatera Utara Prof. Budi" is the university.
-_GENERIC_STOP = frozenset(
-    "Prof Dr Drs Dra Ir H Hj HM dr Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur "
-    "Ketua Wakil Penjabat Pj Plt Sekda Bersama Dengan Teken Tandatangani Jalin Gelar Senin Selasa Rabu Kamis Jumat "
-    "Sabtu Minggu Dan Yang Di Pada Untuk Tentang MoU PKS Nota".split()
-)
+_GENERIC_STOP = CLAUSE_WORDS | POST_WORDS | frozenset("Prof Dr Drs Dra Ir H Hj HM dr".split())
 
 
 @dataclass(frozen=True, slots=True)

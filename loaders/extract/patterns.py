@@ -97,14 +97,22 @@ SCOPE_END = re.compile(r"(?i)\s+(?:agar|sehingga|untuk\s+mendorong|yang\s+merupa
 SCOPE_SPLIT = re.compile(r"\s*,\s*(?:serta\s+|dan\s+)?|\s+serta\s+")
 ENUMERATED = re.compile(r"(?m)^\s*\d+\s*[.)]\s*")
 
-#: Words that end a name ("Budi Hartono dan Kepala ..."): posts, weekdays, clause words.
-STOP_NAME_WORDS = frozenset(
-    "Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur Ketua Wakil Penjabat Pj "
-    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Dalam Dan Yang Di Pada Hal Selain Sementara Kegiatan Pemerintah "
-    "Kabupaten Kota Provinsi Lembaga Badan Kementerian Universitas MoU dan yang di pada dalam saat serta selaku "
-    "juga untuk sebagai bersama dengan dari ke oleh ini itu bahwa atas mewakili menyampaikan mengatakan "
-    "Teken Tandatangani Jalin Gelar Hadiri Sepakati Resmikan Kesepakatan Kesepahaman Bersama Perjanjian Nota Kerja "
-    "Republik Para Sekda Plt Pj".split()
+#: Capitalised words that open a clause or are a headline's signing vocabulary: never part of a name or of a
+#: post's unit ("Bupati X Teken MoU", "Kepala LAN Senin lalu").
+CLAUSE_WORDS = frozenset(
+    {w.capitalize() for w in WEEKDAYS if w.isalpha()}
+    | set("Dan Yang Di Pada Hal Selain Sementara Kegiatan Saat Usai Untuk Tentang Dengan Bersama Para Republik RI "
+          "Menurut Mengatakan Menyampaikan Teken Tandatangani Menandatangani Jalin Gelar Hadiri Sepakati Resmikan "
+          "Bahas Dorong Serahkan Terima MoU PKS Nota Kesepakatan Kesepahaman Perjanjian Memorandum".split())
+)
+#: Post titles and their short forms, which start a post, not a name.
+POST_WORDS = frozenset("Bupati Walikota Wali Gubernur Kepala Menteri Sekretaris Deputi Rektor Direktur Ketua Wakil "
+                       "Penjabat Pj Plt Sekda".split())
+#: Words that end a name ("Budi Hartono dan Kepala ..."): posts, clause words, kinds of institution.
+STOP_NAME_WORDS = CLAUSE_WORDS | POST_WORDS | frozenset(
+    "Dalam Pemerintah Kabupaten Kota Provinsi Lembaga Badan Kementerian Universitas Kerja dan yang di pada dalam "
+    "saat serta selaku juga untuk sebagai bersama dengan dari ke oleh ini itu bahwa atas mewakili menyampaikan "
+    "mengatakan".split()
 )
 #: A name right after these is part of a venue ("Aula Prof. Dr. Budi Hartono"), not an official.
 VENUE_BEFORE = re.compile(r"(?:Aula|Gedung|Ruang|Jl\.|Jalan|Auditorium|Graha|Wisma|Balai)\s*$")

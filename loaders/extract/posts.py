@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Lexicon, Post
+from lankg.loaders.extract.patterns import CLAUSE_WORDS
 from lankg.loaders.extract.text import flexible
 from lankg.records import Span
 
@@ -55,14 +56,6 @@ _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
 _COUNTRY = re.compile(r"[ \t]+(?:Republik[ \t]+Indonesia|RI)(?![\w-])")
 #: Between a post phrase and the name: a comma, "yaitu", "yakni", "selaku".
 NAME_LEAD = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]+(?:yaitu|yakni|ialah)[ \t]+|[ \t]+)?")
-#: Words that end a run of capitalised words: what a headline or a clause goes on with.
-STOP_WORDS = frozenset(
-    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Dan Yang Di Pada Hal Selain Sementara Kegiatan Saat Usai "
-    "Teken Tandatangani Menandatangani Jalin Gelar Hadiri Sepakati Resmikan Bahas Dorong Serahkan Terima Bersama "
-    "MoU PKS Nota Kesepakatan Kesepahaman Perjanjian Memorandum Republik RI Mengatakan Menyampaikan Menurut Para".split()
-)
-
-
 @dataclass(frozen=True, slots=True)
 class PostPhrase:
     """A post as written, with its institution and where a name may start."""
@@ -166,7 +159,7 @@ class PostReader:
                 stop_at_name = nxt
                 break
             w = _WORD.match(text, nxt)
-            if w is None or w.group() in STOP_WORDS:
+            if w is None or w.group() in CLAUSE_WORDS:
                 break
             if w.group().lower() in self.heads and tokens and self.pattern.match(text, nxt) is not None:
                 break  # the next post begins
