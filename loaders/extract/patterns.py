@@ -31,9 +31,14 @@ WEEKDAY_BEFORE = re.compile(rf"(?i:{_WD})\s*,?\s*$")
 CLOCK_AFTER = re.compile(r"\s*(?:[,|/–-]\s*)?(?:(?i:pukul)\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?")
 
 #: A venue after "di": a room, hall, building or office, up to the date, a clause or the sentence end.
+#: Words that name a building or a room: a venue starts with one, and a name or a post right after one belongs
+#: to the building ("Aula Prof. Dr. Budi Hartono", "Kantor Bupati").
+VENUE_NOUNS = ("Ruang", "Aula", "Gedung", "Kantor", "Hotel", "Balai", "Auditorium", "Graha", "Pendopo", "Pendapa", "Kampus",
+               "Wisma", "Istana", "Rektorat", "Hall", "Convention", r"Rumah\s+Dinas", r"Rumah\s+Jabatan")
+_VENUE_NOUN = "|".join(VENUE_NOUNS)
 VENUE = re.compile(
-    r"\bdi\s+(?P<venue>(?:Ruang|Aula|Gedung|Kantor|Hotel|Balai|Auditorium|Graha|Pendopo|Pendapa|Kampus|Wisma|Istana|Rektorat|Hall|Convention)\b"
-    r"[^\n]*?)(?=\s*,?\s*(?:(?i:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu)\b|pada\b|\(|(?<!Jl)(?<!Prof)(?<!Dr)(?<!No)\.(?:\s|$)|;|\n|$|,\s+[a-z]|\s+[a-z]))"
+    rf"\bdi\s+(?P<venue>(?:{_VENUE_NOUN})\b"
+    rf"[^\n]*?)(?=\s*,?\s*(?:(?i:{_WD})\b|pada\b|\(|(?<!Jl)(?<!Prof)(?<!Dr)(?<!No)\.(?:\s|$)|;|\n|$|,\s+[a-z]|\s+[a-z]))"
 )
 #: The dateline: "Jakarta –", "BERITABETA.COM, Jakarta –", "KONTAN.CO.ID -JAKARTA."
 DATELINE = re.compile(r"(?m)^(?:[A-Z.]+\s*,?\s*-?\s*)?(?P<city>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s*[–—-]\s|^[A-Z.]+\s*-\s*(?P<up>[A-Z]{3,})\.")
@@ -115,7 +120,6 @@ STOP_NAME_WORDS = CLAUSE_WORDS | POST_WORDS | frozenset(
     "mengatakan".split()
 )
 #: A name right after these is part of a venue ("Aula Prof. Dr. Budi Hartono"), not an official.
-VENUE_BEFORE = re.compile(r"(?:Aula|Gedung|Ruang|Jl\.|Jalan|Auditorium|Graha|Wisma|Balai)\s*$")
+VENUE_BEFORE = re.compile(rf"(?:{_VENUE_NOUN}|Jl\.|Jalan)\s*$")
 #: A post right after these names a building ("Kantor Bupati", "Rumah Dinas Gubernur"), not a person.
-PLACE_BEFORE_POST = re.compile(
-    r"(?:Kantor|Rumah\s+Dinas|Rumah\s+Jabatan|Pendopo|Pendapa|Aula|Gedung|Ruang|(?i:Peraturan|Keputusan|Instruksi))\s*$")
+PLACE_BEFORE_POST = re.compile(rf"(?:{_VENUE_NOUN}|(?i:Peraturan|Keputusan|Instruksi))\s*$")
