@@ -54,8 +54,9 @@ def without_what_only(here: str, others: list[str], lexicon: Lexicon) -> tuple[L
     posts = tuple(p for p in lexicon.posts if keep([(f, False) for f in (p.title, *p.variants)]))
     units = frozenset(w for w in lexicon.unit_words if keep([(w, True)]))
     aliases = {a: r for a, r in region_aliases().items() if keep([(a, True)])}
+    written_out = {k: v for k, v in (lexicon.written_out or {}).items() if k in units}
     return dataclasses.replace(lexicon, agencies=agencies, tenures=tenures, posts=posts, unit_words=units,
-                               region_aliases=aliases), left
+                               written_out=written_out, region_aliases=aliases), left
 
 
 def main() -> None:

@@ -188,11 +188,16 @@ class InstitutionMatcher:
                 return regions, read.end
         return None
 
-    def _regions(self, text: str, taken: SpanSet) -> list[_Candidate]:
+    def _regions(self, text: str, taken: SpanSet) -> tuple[list[_Candidate], set[str]]:
+        """Region mentions, and the provinces of every region named after a prefix (inside a body's office too:
+        "BPJS Kantor Cabang Kota Lubuklinggau" says the article is about Sumatera Selatan)."""
         out: list[_Candidate] = []
+        provinces: set[str] = set()
         for m in self.prefixed.finditer(text):
             kind = next(k for k in _REGION_PREFIX if m.group(k))
             found = self._region_after(text, m.end(), kind, fuzzy=kind != "government")
+            if found is not None and len(found[0]) == 1:
+                provinces.add(found[0][0].province_code)
             if found is None or taken.overlaps(Span(m.start(), found[1])):
                 continue
             out.append(_Candidate(Span(m.start(), found[1]), found[0]))
@@ -232,7 +237,7 @@ class InstitutionMatcher:
                 if word is None:
                     break
                 pos = word.end()
-        return out
+        return out, provinces
 
     # -- named bodies --------------------------------------------------------------------------
 
@@ -323,8 +328,8 @@ class InstitutionMatcher:
         taken = SpanSet()
         for a in _resolve(agencies):
             taken.add(a.span)
-        regions = self._regions(text, taken)
-        provinces = {c.regions[0].province_code for c in regions if len(c.regions) == 1}
+        regions, provinces = self._regions(text, taken)
+        provinces |= {c.regions[0].province_code for c in regions if len(c.regions) == 1}
         region_hits = []
         for c in regions:
             chosen = c.regions if len(c.regions) == 1 else tuple(r for r in c.regions if r.province_code in provinces)

@@ -173,12 +173,17 @@ def load_degrees(path: Path = LEXICON_DIR / "degrees.yaml") -> Degrees:
     return Degrees(parts["prefix"], parts["suffix"])
 
 
-def load_unit_words(path: Path = LEXICON_DIR / "unit_words.yaml") -> frozenset[str]:
-    """Words of unit, field and portfolio names, which no person's name starts with."""
+def load_unit_words(path: Path = LEXICON_DIR / "unit_words.yaml") -> tuple[frozenset[str], dict[str, str]]:
+    """Words of unit, field and portfolio names, which no person's name starts with, and how the abbreviated
+    ones are written out in a position ("Setdakab" is "Sekretariat Daerah Kabupaten")."""
     data = _load(path)
-    if not isinstance(data, dict) or set(data) != {"words"}:
-        raise InputError(path, "expected exactly the key words")
-    return frozenset(_strs(path, data["words"], "words"))
+    if not isinstance(data, dict) or set(data) != {"words", "written_out"}:
+        raise InputError(path, "expected exactly the keys words and written_out")
+    written_out = data["written_out"]
+    if not isinstance(written_out, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                                    for k, v in written_out.items()):
+        raise InputError(path, "written_out: expected a mapping of abbreviation to its written-out form")
+    return frozenset(_strs(path, data["words"], "words")) | frozenset(written_out), dict(written_out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +196,8 @@ class Lexicon:
     degrees: Degrees
     tenures: tuple[Tenure, ...]
     unit_words: frozenset[str] = frozenset()
+    written_out: dict[str, str] | None = None
+    """Abbreviated unit words and how a position writes them out."""
     region_aliases: dict[str, tuple[Any, ...]] | None = None
     """Short forms of regions to use instead of ``region_aliases.yaml`` (None: the bundled ones)."""
 
@@ -198,4 +205,5 @@ class Lexicon:
 @cache
 def default_lexicon() -> Lexicon:
     """The bundled lexicon, loaded once."""
-    return Lexicon(load_agencies(), load_generic_rules(), load_posts(), load_degrees(), load_tenures(), load_unit_words())
+    words, written_out = load_unit_words()
+    return Lexicon(load_agencies(), load_generic_rules(), load_posts(), load_degrees(), load_tenures(), words, written_out)

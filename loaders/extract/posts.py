@@ -230,8 +230,9 @@ class PostReader:
                 kept = []
         if institution is None and country:
             institution = self.country
+        written_out = self.lexicon.written_out or {}
         parts = [post.title] + [f"({t.text})" if t.kind == "paren" else _without_parens(t.text) if t.kind == "inst"
-                                else t.text for t in kept]
+                                else written_out.get(t.text, t.text) for t in kept]
         title = " ".join(" ".join(parts).split())
         if modifier:
             title = f"{modifier} {title}"

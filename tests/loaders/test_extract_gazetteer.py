@@ -102,3 +102,8 @@ def test_kep_before_a_short_form_and_an_abbreviated_post_before_a_region() -> No
 def test_dalam_negeri_stays_in_a_generic_name() -> None:
     assert [h.key.name for h in MATCHER.find("Institut Studi Dalam Negeri dan Universitas Riau Dalam sambutannya")] == [
         "Institut Studi Dalam Negeri", "Universitas Riau"]
+
+
+def test_a_region_inside_an_office_name_still_tells_the_province() -> None:
+    found = _codes("Bupati Mura hadir bersama BPJS Kesehatan Kantor Cabang Kota Lubuklinggau.")
+    assert ("Mura", "16.05") in found and all(c != "16.73" for _, c in found)

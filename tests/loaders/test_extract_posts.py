@@ -85,3 +85,8 @@ def test_two_spellings_of_one_person_in_one_post_are_one_official() -> None:
 def test_a_deputy_of_any_head_is_read_by_the_grammar() -> None:
     official = _officials("Wakil Rektor Universitas Riau, Dedi Kurnia, hadir.")["Dedi Kurnia"]
     assert (official.position, official.institution) == ("Wakil Rektor", "Universitas Riau")
+
+
+def test_abbreviated_units_are_written_out_in_the_position() -> None:
+    official = _officials("Hadir Kabag Tapem Setdakab Rini Astuti.")["Rini Astuti"]
+    assert official.position == "Kepala Bagian Tata Pemerintahan Sekretariat Daerah Kabupaten"
