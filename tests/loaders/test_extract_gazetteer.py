@@ -107,3 +107,14 @@ def test_dalam_negeri_stays_in_a_generic_name() -> None:
 def test_a_region_inside_an_office_name_still_tells_the_province() -> None:
     found = _codes("Bupati Mura hadir bersama BPJS Kesehatan Kantor Cabang Kota Lubuklinggau.")
     assert ("Mura", "16.05") in found and all(c != "16.73" for _, c in found)
+
+
+def test_a_misnamed_body_followed_by_its_known_acronym_is_that_body() -> None:
+    found = [(h.text, h.key.name) for h in MATCHER.find("Badan Pengelola Statistik (BPS) hadir.")]
+    assert found == [("Badan Pengelola Statistik (BPS)", "Badan Pusat Statistik")]
+
+
+def test_a_bare_country_name_is_a_government_only_after_a_post() -> None:
+    assert [h.key.name for h in MATCHER.find("Perdana Menteri Malaysia hadir.")] == ["Pemerintah Malaysia"]
+    assert MATCHER.find("Pelatihan di Malaysia berjalan.") == []
+    assert MATCHER.find("pejabat pemerintah Malaysia hadir.") == []
