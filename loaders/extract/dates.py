@@ -26,7 +26,7 @@ from lankg.loaders.extract.patterns import (
     WEEKDAY_BEFORE,
     WEEKDAYS,
 )
-from lankg.loaders.extract.text import normalise_name
+from lankg.names import normalise_phrase
 from lankg.records import Span
 
 EARLIEST_YEAR = 2000
@@ -116,7 +116,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _key(official: str | tuple[str, str | None]) -> tuple[str, str | None]:
-    return (normalise_name(official), None) if isinstance(official, str) else (normalise_name(official[0]), official[1])
+    return (normalise_phrase(official), None) if isinstance(official, str) else (normalise_phrase(official[0]), official[1])
 
 
 def resolve_date(
@@ -164,7 +164,7 @@ def resolve_date(
     notes = [f"Weekday + day/month only. {day_month} is a {wd} in {', '.join(str(d.year) for d in sorted(candidates))}."]
     names = [_key(o) for o in officials]
     for t in tenures:
-        if not any(n == normalise_name(t.name) and (inst is None or inst == t.institution) for n, inst in names):
+        if not any(n == normalise_phrase(t.name) and (inst is None or inst == t.institution) for n, inst in names):
             continue
         inside = [d for d in candidates if t.start <= d and (t.end is None or d <= t.end)]
         span = f"{t.start.year}-{t.end.year if t.end else 'now'}"

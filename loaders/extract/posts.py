@@ -28,6 +28,7 @@ from lankg.loaders.extract.institutions import InstitutionHit, InstitutionKey
 from lankg.loaders.extract.lexicon import Lexicon, Post
 from lankg.loaders.extract.patterns import CLAUSE_WORDS
 from lankg.loaders.extract.text import flexible
+from lankg.names import normalise_phrase
 from lankg.records import Span
 
 #: Acting modifiers and how they are written out.
@@ -106,7 +107,7 @@ class PostReader:
             if a.kind == "ministry":
                 for alias in (a.name, *a.aliases):
                     if alias.lower().startswith("kementerian "):
-                        ministries[_norm(alias[len("kementerian "):])] = InstitutionKey(a.name, a.kind)
+                        ministries[normalise_phrase(alias[len("kementerian "):])] = InstitutionKey(a.name, a.kind)
         country = next((InstitutionKey(a.name, a.kind) for a in lexicon.agencies if a.name == COUNTRY_GOVERNMENT), None)
         return cls(lexicon, pattern, forms, frozenset(f.split()[0] for f in forms), ministries, country)
 
@@ -222,7 +223,7 @@ class PostReader:
         words = [t for t in kept if t.kind == "word"]
         if post.title in _MINISTER and words and all(t.kind == "word" for t in kept):
             portfolio = " ".join(t.text for t in kept)
-            ministry = self.ministries.get(_norm(portfolio))
+            ministry = self.ministries.get(normalise_phrase(portfolio))
             if institution is None:
                 institution = ministry or InstitutionKey(f"Kementerian {portfolio}", "ministry")
                 kept = []
@@ -250,7 +251,3 @@ def _without_parens(text: str) -> str:
 def _is_office(hit: InstitutionHit | None) -> bool:
     """True for a mention of a body's regional office ("Kejaksaan Negeri Sekadau", "BPJS Kesehatan Kantor Cabang X")."""
     return hit is not None and hit.office
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())

@@ -80,19 +80,6 @@ def in_range(starts: list[int], lo: int, hi: int, *, limit: int | None = None) -
     return slice(i, j if limit is None else min(j, i + limit))
 
 
-def squash(text: str) -> str:
-    """Whitespace runs as single spaces, ends trimmed."""
-    return " ".join(text.split())
-
-
-_PUNCT = re.compile(r"[^\w\s]")
-
-
-def normalise_name(text: str) -> str:
-    """Case-, punctuation- and spacing-insensitive key for names ("Budi S. Hartono" = "budi s hartono")."""
-    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
-
-
 def flexible(phrase: str) -> str:
     """A regex for ``phrase`` that tolerates any whitespace between its words."""
     return r"\s+".join(re.escape(w) for w in phrase.split())
