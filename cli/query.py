@@ -99,6 +99,9 @@ def serve(
         typer.Option(help="Answer from this SPARQL 1.1 server (its query endpoint URL, loaded by `lankg build --store`) instead of --graph."),
     ] = None,
     store_auth: Annotated[str | None, typer.Option(help="USER:PASSWORD for the server (HTTP digest).")] = None,
+    cors: Annotated[
+        str, typer.Option(help="Origins whose pages may query the endpoint from a browser, comma-separated ('*': any; '': none).")
+    ] = "*",
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
     import uvicorn
@@ -114,7 +117,7 @@ def serve(
     else:
         source = graph
     app = create_app(source, timeout=timeout, max_rows=limit, workers=workers, queue=queue, fast_workers=fast_workers,
-                     max_bytes=max_bytes, memory_mb=memory)
+                     max_bytes=max_bytes, memory_mb=memory, cors=tuple(o.strip() for o in cors.split(",") if o.strip()))
     app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
     if app.state.pool.unsandboxed is not None and store is None:
         err.print(f"warning: the query workers can reach the network: {app.state.pool.unsandboxed}")

@@ -29,7 +29,7 @@ async def query_text(request: Request) -> str | Response:
     params = request.query_params
     if "default-graph-uri" in params or "named-graph-uri" in params:  # in the URL of a POST too
         return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if len(request.scope.get("query_string", b"")) > MAX_QUERY_BYTES:
             return PlainTextResponse(f"the query string is over {MAX_QUERY_BYTES:,} bytes; POST the query instead\n", status_code=414)
         if "update" in params:
