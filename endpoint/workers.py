@@ -89,6 +89,10 @@ def error(status: int, message: str) -> Outcome:
     return Outcome(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
+#: The status of an answer past the row or byte limit: the query asks for more than this endpoint gives (the client must narrow it).
+TOO_LARGE = 400
+
+
 class AnswerTooLarge(Exception):
     """The serialised answer went past the byte limit."""
 
@@ -142,6 +146,22 @@ class Limits:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
+def _spool_rows(solutions: ox.QuerySolutions, max_rows: int, rows: IO[bytes]) -> bool:
+    """Write ``solutions`` to ``rows`` as SPARQL TSV (its terms as oxigraph writes them), stopping past ``max_rows``: False if there were more.
+
+    Reading them back with ``ox.parse_query_results`` gives solutions that
+    serialise byte for byte as the engine's own would, so the query is
+    evaluated once, only as far as the limit, and never held in memory.
+    """
+    variables = solutions.variables
+    rows.write(("\t".join(str(v) for v in variables) + "\n").encode("utf-8"))
+    for count, solution in enumerate(solutions, start=1):
+        if count > max_rows:
+            return False
+        rows.write(("\t".join("" if (term := solution[v]) is None else str(term) for v in variables) + "\n").encode("utf-8"))
+    return True
+
+
 def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
     """Vet ``job`` (lankg.endpoint.policy), run it on ``store`` and serialise its answer in a negotiated format (called in the worker).
 
@@ -171,12 +191,12 @@ def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
                 return error(406, f"a SELECT answer is offered as {', '.join(RESULT_TYPES)}")
-            for count, _ in enumerate(result, start=1):
-                if count > max_rows:
-                    return error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
-            rerun = store.query(text, subs)
-            assert isinstance(rerun, ox.QuerySolutions)  # the same SELECT again
-            rerun.serialize(out, format=RESULT_TYPES[mime])
+            with tempfile.TemporaryFile(dir=spool, prefix="rows-") as rows:
+                if not _spool_rows(result, max_rows, rows):
+                    return error(TOO_LARGE, f"the answer has more than {max_rows:,} rows, the row limit of this endpoint; "
+                                            f"add LIMIT {max_rows} (or narrow the query)")
+                rows.seek(0)
+                ox.parse_query_results(rows, format=ox.QueryResultsFormat.TSV).serialize(out, format=RESULT_TYPES[mime])
             return sink.outcome(mime)
         mime = negotiate(job.accept, GRAPH_TYPES)
         if mime is None:
@@ -185,13 +205,15 @@ def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
         for triple in result:
             triples.append(triple)
             if len(triples) > max_rows:
-                return error(413, f"the answer has more than {max_rows} triples, the limit of this endpoint; add a LIMIT")
+                return error(TOO_LARGE, f"the answer has more than {max_rows:,} triples, the row limit of this endpoint; "
+                                        f"add LIMIT {max_rows} (or narrow the query)")
         prefixes = PREFIXES if GRAPH_TYPES[mime] == ox.RdfFormat.TURTLE else None
         ox.serialize(triples, out, format=GRAPH_TYPES[mime], prefixes=prefixes)
         return sink.outcome(mime)
     except AnswerTooLarge:
         sink.discard()
-        return error(413, f"the answer is more than {limits.max_bytes:,} bytes, the limit of this endpoint; add a LIMIT")
+        return error(TOO_LARGE, f"the answer is more than {limits.max_bytes:,} bytes, the size limit of this endpoint; "
+                                "add a LIMIT (or select fewer columns)")
     except MemoryError:
         sink.discard()
         return error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")

@@ -182,7 +182,7 @@ def limits(endpoint: str) -> tuple[float, int]:
 def test_result_limit(endpoint: str) -> None:
     _, max_rows = limits(endpoint)
     response = httpx.get(f"{endpoint}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
-    assert response.status_code == 413 and f"more than {max_rows} rows" in response.text
+    assert response.status_code == 400 and f"more than {max_rows:,} rows, the row limit" in response.text
     limited = httpx.get(f"{endpoint}/sparql", params={"query": f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {max_rows}"})
     assert limited.status_code == 200 and len(limited.json()["results"]["bindings"]) == max_rows
 
