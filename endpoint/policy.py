@@ -10,7 +10,12 @@ text both see is made the same first: ``\\uXXXX`` escapes are expanded
 (rdflib expands them, oxigraph does not), line ends are ``\\n`` only, an
 escape that spells another escape is refused, and that normalised text is
 what runs. A query the parser cannot read is refused
-(fail closed). The query workers cannot open network connections at all
+(fail closed). The project's prefixes (``PREDECLARED``: lankg:, schema:,
+org:, prov:, skos:, rdfs:, xsd:, ... and id: for the instances) need no
+PREFIX line: the declarations a query uses but lacks are put in front of it,
+on its first line, after the check. They are fixed http(s) namespaces, so
+they add no IRI the check would have refused; an undeclared prefix outside
+them is refused in one line that names it. The query workers cannot open network connections at all
 (``lankg.endpoint.sandbox``), should anything get past this.
 """
 
@@ -26,6 +31,10 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef
 
 from lankg.errors import QueryError
+from lankg.ontology.namespaces import DEFAULT_BASE, PREFIXES
+
+#: Prefixes every query may use without declaring them: the project's vocabularies, and id: for the instances under the default base.
+PREDECLARED: dict[str, str] = {**PREFIXES, "id": DEFAULT_BASE}
 
 #: A codepoint escape left after expansion was escaped twice (``\\u005Cu0053``): rdflib would expand it again, oxigraph not.
 _ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
@@ -89,8 +98,14 @@ def vetted(text: str) -> str:
     except (ValueError, TypeError) as exc:
         raise Refused(400, f"not valid SPARQL: {exc}") from None
     has_from = False
+    declared: set[str] = set()
+    used: set[str] = set()
     for node in _nodes(tree):
         if isinstance(node, CompValue):
+            if node.name == "PrefixDecl":
+                declared.add(str(node["prefix"]) if "prefix" in node else "")
+            elif node.name == "pname":
+                used.add(str(node["prefix"]) if "prefix" in node else "")
             if node.name == "ServiceGraphPattern":
                 raise Refused(403, "SERVICE (federated query to another endpoint) is refused: this endpoint only queries its own graph")
             has_from = has_from or node.name == "DatasetClause"
@@ -98,7 +113,19 @@ def vetted(text: str) -> str:
             raise Refused(403, "file: IRIs are refused: this endpoint never reads files named in a query")
     if has_from:
         raise Refused(400, "FROM and FROM NAMED are not supported: the default graph is the union of all graphs; use GRAPH <iri> { ... }")
-    return text
+    return _with_prefixes(text, used - declared)
 
 
-__all__ = ["Refused", "normalised", "vetted"]
+def _with_prefixes(text: str, missing: set[str]) -> str:
+    """``text`` with the PREDECLARED prefixes in ``missing`` declared on its first line (line numbers stay); any other raises Refused."""
+    unknown = sorted(missing - PREDECLARED.keys())
+    if unknown:
+        known = ", ".join(f"{p}:" for p in PREDECLARED)
+        name = f"the prefix {unknown[0]}:" if unknown[0] else "the empty prefix :"
+        raise Refused(400, f"not valid SPARQL: {name} is not declared; add PREFIX {unknown[0]}: <...> (these need no declaration: {known})")
+    if not missing:
+        return text
+    return "".join(f"PREFIX {p}: <{PREDECLARED[p]}> " for p in sorted(missing)) + text
+
+
+__all__ = ["PREDECLARED", "Refused", "normalised", "vetted"]
