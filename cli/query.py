@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import logging
+import socket
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -103,7 +107,7 @@ def serve(
         str, typer.Option(help="Origins whose pages may query the endpoint from a browser, comma-separated ('*': any; '': none).")
     ] = "*",
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /; one line per request on stderr."""
     import uvicorn
 
     from lankg.endpoint import MAX_REQUEST_LINE_BYTES, create_app
@@ -116,10 +120,56 @@ def serve(
         raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
     else:
         source = graph
+    listening = _listen(host, port)  # a port in use is reported now, before the workers load the graph
     app = create_app(source, timeout=timeout, max_rows=limit, workers=workers, queue=queue, fast_workers=fast_workers,
                      max_bytes=max_bytes, memory_mb=memory, cors=tuple(o.strip() for o in cors.split(",") if o.strip()))
-    app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
+    try:
+        app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
+    except KeyboardInterrupt:
+        app.state.pool.stop()
+        listening.close()
+        err.print("stopped before the endpoint started")
+        raise typer.Exit(130) from None
+    except QueryError:
+        listening.close()
+        raise
     if app.state.pool.unsandboxed is not None and store is None:
         err.print(f"warning: the query workers can reach the network: {app.state.pool.unsandboxed}")
+    _log_requests()
     err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES,
+                            timeout_graceful_shutdown=5)
+    try:
+        uvicorn.Server(config).run(sockets=[listening])
+    except KeyboardInterrupt:  # uvicorn stops cleanly on Ctrl-C, then raises it again once it has
+        pass
+    err.print("endpoint stopped")
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` for the server; a port in use (or an address not on this machine) raises QueryError."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except (OSError, UnicodeError) as exc:
+        raise QueryError(f"cannot listen on {host}:{port}: {exc}") from None
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise QueryError(f"port {port} on {host} is already in use (another `lankg serve`?); pass --port N") from None
+        raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def _log_requests() -> None:
+    """Write the endpoint's access log (lankg.endpoint.access) to stderr, one plain line per request."""
+    from lankg.endpoint.access import LOG
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    LOG.addHandler(handler)
+    LOG.setLevel(logging.INFO)
+    LOG.propagate = False

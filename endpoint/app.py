@@ -30,6 +30,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lankg.endpoint.access import AccessLog
 from lankg.endpoint.protocol import accepted, query_text
 from lankg.endpoint.workers import (
     DEFAULT_FAST_WORKERS,
@@ -214,10 +215,10 @@ def create_app(
 
 
 def _middleware(cors: tuple[str, ...]) -> list[Middleware]:
-    """CORS for the ``cors`` origins (outermost, so errors carry it too), gzip, then the security headers."""
-    stack = [Middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES), Middleware(SecurityHeaders)]
+    """The access log (outermost), CORS for the ``cors`` origins (so errors carry it too), gzip, then the security headers."""
+    stack = [Middleware(AccessLog), Middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES), Middleware(SecurityHeaders)]
     if cors:
-        stack.insert(0, Middleware(CORSMiddleware, allow_origins=list(cors), allow_methods=list(METHODS), allow_headers=["*"],
+        stack.insert(1, Middleware(CORSMiddleware, allow_origins=list(cors), allow_methods=list(METHODS), allow_headers=["*"],
                                    expose_headers=["Retry-After", "Content-Length"], max_age=600))
     return stack
 

@@ -243,6 +243,7 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
 
     The ready message says whether the network is cut off: None if it is, else why not.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server stops the workers itself
     store: Store
     unsandboxed = "answers from a remote SPARQL server" if isinstance(graph, RemoteSource) else forbid_network()
     try:
