@@ -31,6 +31,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lankg.endpoint.access import AccessLog
+from lankg.endpoint.description import DESCRIPTION_TYPES, serialised, service_description, void_dataset
+from lankg.endpoint.negotiation import negotiate
 from lankg.endpoint.protocol import accepted, query_text
 from lankg.endpoint.workers import (
     DEFAULT_FAST_WORKERS,
@@ -138,7 +140,18 @@ def create_app(
         text = await query_text(request)
         if isinstance(text, Response):
             return text
+        if text is None:
+            return describe(request)
         return await run(request, Job(text, accepted(request)))
+
+    dataset = void_dataset(graph) if isinstance(graph, Path) else None
+
+    def describe(request: Request) -> Response:
+        mime = negotiate(accepted(request), DESCRIPTION_TYPES)
+        if mime is None:
+            return PlainTextResponse(f"the service description is offered as {', '.join(DESCRIPTION_TYPES)}\n", status_code=406)
+        endpoint = str(request.url.replace(query="", fragment=""))
+        return Response(serialised(service_description(endpoint, pool.graphs, dataset), mime), media_type=mime, headers=VARY)
 
     async def list_queries(request: Request) -> Response:
         return JSONResponse(

@@ -24,8 +24,8 @@ def accepted(request: Request) -> tuple[str, ...]:
     return tuple(p.strip() for p in request.headers.get("accept", "").split(",") if p.strip())
 
 
-async def query_text(request: Request) -> str | Response:
-    """The query of a SPARQL Protocol request, or the error response explaining why there is none."""
+async def query_text(request: Request) -> str | Response | None:
+    """The query of a SPARQL Protocol request, None for a GET without one (which asks for the service description), or the error response."""
     params = request.query_params
     if "default-graph-uri" in params or "named-graph-uri" in params:  # in the URL of a POST too
         return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
@@ -34,10 +34,7 @@ async def query_text(request: Request) -> str | Response:
             return PlainTextResponse(f"the query string is over {MAX_QUERY_BYTES:,} bytes; POST the query instead\n", status_code=414)
         if "update" in params:
             return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-        text = params.get("query")
-        if text is None:
-            return PlainTextResponse("missing 'query' parameter (the query page is at /)\n", status_code=400)
-        return text
+        return params.get("query")  # None: the client asks for the service description
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
         return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)

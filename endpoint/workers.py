@@ -252,7 +252,10 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
         conn.send(("error", str(exc)))
         return
     _limit_memory(limits.memory_mb)
-    conn.send(("ready", (len(store) if isinstance(store, GraphStore) else 0, unsandboxed)))
+    if isinstance(store, GraphStore):
+        conn.send(("ready", (len(store), unsandboxed, tuple(store.named_graphs()))))
+    else:
+        conn.send(("ready", (0, unsandboxed, ())))
     while True:
         try:
             job = conn.recv()
@@ -279,6 +282,8 @@ class QueryWorker:
         self.quads = 0
         #: Why this worker can reach the network (None: it cannot; see lankg.endpoint.sandbox).
         self.unsandboxed: str | None = None
+        #: The IRIs of the named graphs of the loaded graph file, sorted (none for a remote store).
+        self.graphs: tuple[str, ...] = ()
 
     @property
     def running(self) -> bool:
@@ -307,7 +312,7 @@ class QueryWorker:
             process.join()
             parent.close()
             raise QueryError(str(detail))
-        quads, self.unsandboxed = detail
+        quads, self.unsandboxed, self.graphs = detail
         self._process, self._conn, self.quads = process, parent, int(quads)
 
     def stop(self) -> None:
@@ -404,6 +409,11 @@ class WorkerPool:
     @property
     def quads(self) -> int:
         return max((w.quads for w in self.workers), default=0)
+
+    @property
+    def graphs(self) -> tuple[str, ...]:
+        """The IRIs of the dataset's named graphs, sorted (as the workers loaded them; none for a remote store)."""
+        return max((w.graphs for w in self.workers), key=len, default=())
 
     @property
     def unsandboxed(self) -> str | None:
