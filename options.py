@@ -28,6 +28,7 @@ class AnswerFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
 
 
 class View(StrEnum):

@@ -48,7 +48,7 @@ def _table(answer: QueryAnswer, title: str) -> Table:
 def query(
     name: Annotated[str | None, typer.Argument(help="The named query to run (see --list).")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeatable.")] = None,
-    fmt: Annotated[AnswerFormat, choice(AnswerFormat, "--format", "--format", "-f", help="How to print the answer.")] = AnswerFormat.table,
+    fmt: Annotated[AnswerFormat, choice(AnswerFormat, "--format", "--format", "-f", help="How to print the answer: a table, CSV, SPARQL 1.1 Query Results JSON, or JSON Lines (one object per row).")] = AnswerFormat.table,
     graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph built by `lankg build` (.trig, .nq, .ttl, .nt).")] = DEFAULT_GRAPH,
     file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file instead of a named one.")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters, then exit.")] = False,
@@ -56,7 +56,7 @@ def query(
     """Run a named SPARQL query (or your own .rq file) on the built graph and print the answer."""
     from lankg.queries import QUERIES
     from lankg.queries.library import load_query_file
-    from lankg.queries.run import run_query, to_csv, to_json
+    from lankg.queries.run import run_query, to_csv, to_json, to_jsonl
     from lankg.store.embedded import GraphStore
 
     if list_queries:
@@ -80,6 +80,8 @@ def query(
         out.out(to_csv(answer), end="")
     elif fmt == "json":
         out.out(to_json(answer))
+    elif fmt == "jsonl":
+        out.out(to_jsonl(answer), end="")
     else:
         out.print(_table(answer, escape(printable(f"{named.name} ({len(answer.rows)} rows)"))))
 
