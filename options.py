@@ -47,6 +47,14 @@ class EntityKind(StrEnum):
     event = "event"
 
 
+class EntityFormat(StrEnum):
+    """How ``lankg entities`` prints the entities: a table to read, CSV or JSON to copy record ids from (never wrapped)."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
 #: The base IRI instance IRIs are minted under unless ``--base`` says otherwise.
 DEFAULT_BASE = "https://w3id.org/lankg/id/"
 #: Where ``lankg build`` writes, and where the other commands read the built graph unless told otherwise.
