@@ -31,10 +31,10 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef
 
 from lankg.errors import QueryError
-from lankg.ontology.namespaces import DEFAULT_BASE, PREFIXES
+from lankg.ontology.namespaces import QUERY_PREFIXES
 
 #: Prefixes every query may use without declaring them: the project's vocabularies, and id: for the instances under the default base.
-PREDECLARED: dict[str, str] = {**PREFIXES, "id": DEFAULT_BASE}
+PREDECLARED: dict[str, str] = QUERY_PREFIXES
 
 #: A codepoint escape left after expansion was escaped twice (``\\u005Cu0053``): rdflib would expand it again, oxigraph not.
 _ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")

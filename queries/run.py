@@ -19,7 +19,7 @@ from typing import cast
 import pyoxigraph as ox
 
 from lankg.errors import QueryError
-from lankg.ontology.namespaces import DEFAULT_BASE, PREFIXES
+from lankg.ontology.namespaces import PREFIXES, QUERY_PREFIXES
 from lankg.queries.library import NamedQuery
 from lankg.store import Store
 from lankg.values import printable
@@ -49,7 +49,7 @@ class QueryAnswer:
         return [tuple(None if t is None else _compact(t) for t in row) for row in self.rows]
 
 
-_DISPLAY_PREFIXES = sorted({**PREFIXES, "id": DEFAULT_BASE}.items(), key=lambda kv: -len(kv[1]))
+_DISPLAY_PREFIXES = sorted(QUERY_PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
 def _compact(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
@@ -73,9 +73,19 @@ def bind_params(query: NamedQuery, given: Mapping[str, str]) -> dict[str, ox.Nam
     return bound
 
 
+def _names_something(store: Store, term: ox.NamedNode | ox.Literal) -> bool:
+    """Whether ``term`` is the subject or object of some triple in ``store``."""
+    found = store.query("ASK { { ?term ?p ?o } UNION { ?s ?p ?term } }", {"term": term})
+    return bool(found) if isinstance(found, ox.QueryBoolean) else True  # a server that answers ASK oddly is not second-guessed
+
+
 def run_query(store: Store, query: NamedQuery, given: Mapping[str, str] | None = None) -> QueryAnswer:
     """Run a SELECT or ASK named query on ``store`` with its parameters bound."""
     substitutions = bind_params(query, given or {})
+    for param in query.params:
+        term = substitutions[param.name]
+        if param.type == "iri" and param.name in (given or {}) and not _names_something(store, term):
+            raise QueryError(f"parameter {param.name!r}: <{term.value}> names nothing in the graph (no triple has it as subject or object)")
     try:
         result = store.query(query.text, substitutions)
     except SyntaxError as exc:
