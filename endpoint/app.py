@@ -2,7 +2,7 @@
 
 The parts: ``protocol`` finds the query in a request, ``workers`` runs it in a
 small pool of child processes under the time, row, byte and memory limits
-(``policy`` refuses updates, SERVICE, FROM and file: IRIs on the parsed form;
+(``policy`` refuses updates, SERVICE, FROM of other graphs and file: IRIs on the parsed form;
 ``sandbox`` cuts the workers off the network), ``negotiation`` picks the answer
 format. This module wires them into the application: requests beyond the pool
 wait in a bounded queue, and when that is full they get 503 with Retry-After;
@@ -137,12 +137,18 @@ def create_app(
     async def sparql(request: Request) -> Response:
         if request.method == "OPTIONS":  # a CORS preflight never gets here: the middleware answers it
             return Response(status_code=204, headers={"allow": ", ".join(METHODS)})
-        text = await query_text(request)
-        if isinstance(text, Response):
-            return text
-        if text is None:
+        query = await query_text(request)
+        if isinstance(query, Response):
+            return query
+        if query is None:
             return describe(request)
-        return await run(request, Job(text, accepted(request)))
+        known = set(pool.graphs)
+        for param, graphs in (("default-graph-uri", query.default_graphs), ("named-graph-uri", query.named_graphs)):
+            for iri in graphs:
+                if iri not in known:
+                    return PlainTextResponse(f"{param} <{iri}> names no graph of this dataset: it takes only its own graphs, "
+                                             "listed by GET /sparql (the service description)\n", status_code=400, headers=VARY)
+        return await run(request, Job(query.text, accepted(request), default_graphs=query.default_graphs, named_graphs=query.named_graphs))
 
     dataset = void_dataset(graph) if isinstance(graph, Path) else None
 

@@ -71,6 +71,9 @@ class Job:
     text: str
     accept: tuple[str, ...]
     substitutions: tuple[tuple[str, ox.NamedNode | ox.Literal], ...] = ()
+    #: The protocol's default-graph-uri and named-graph-uri (graphs of the store, checked by the server); empty: as the query says.
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,25 +165,29 @@ def _spool_rows(solutions: ox.QuerySolutions, max_rows: int, rows: IO[bytes]) ->
     return True
 
 
-def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
+def answer(store: Store, job: Job, limits: Limits, spool: str, graphs: frozenset[str] = frozenset()) -> Outcome:
     """Vet ``job`` (lankg.endpoint.policy), run it on ``store`` and serialise its answer in a negotiated format (called in the worker).
 
     The check runs here, in the worker, so a query that is slow or hostile to
     parse costs a worker under the time limit, never the server's event loop.
     The answer is serialised into a sink that stops at ``limits.max_bytes``
     and spills to a file in ``spool`` past a small size, so neither this
-    process nor the server holds a large answer in memory.
+    process nor the server holds a large answer in memory. FROM may name
+    ``graphs``, the store's named graphs.
     """
     subs = dict(job.substitutions)
     try:
-        text = vetted(job.text)
+        text = vetted(job.text, graphs)
     except Refused as exc:
         return error(exc.status, str(exc))
     sink = _AnswerSink(limits.max_bytes, spool)
     out = cast(IO[bytes], sink)  # a RawIOBase: pyoxigraph writes to it as to a binary file
     max_rows = limits.max_rows
     try:
-        result = store.query(text, subs)
+        if (job.default_graphs or job.named_graphs) and isinstance(store, GraphStore):
+            result = store.query(text, subs, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
+        else:
+            result = store.query(text, subs)
         if isinstance(result, ox.QueryBoolean):
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
@@ -252,17 +259,15 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
         conn.send(("error", str(exc)))
         return
     _limit_memory(limits.memory_mb)
-    if isinstance(store, GraphStore):
-        conn.send(("ready", (len(store), unsandboxed, tuple(store.named_graphs()))))
-    else:
-        conn.send(("ready", (0, unsandboxed, ())))
+    graphs = tuple(store.named_graphs()) if isinstance(store, GraphStore) else ()
+    conn.send(("ready", (len(store) if isinstance(store, GraphStore) else 0, unsandboxed, graphs)))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            outcome = answer(store, job, limits, spool)
+            outcome = answer(store, job, limits, spool, frozenset(graphs))
         except MemoryError:
             outcome = error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
         try:
