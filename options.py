@@ -28,6 +28,7 @@ class AnswerFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
 
 
 class View(StrEnum):
@@ -44,6 +45,14 @@ class EntityKind(StrEnum):
     institution = "institution"
     official = "official"
     event = "event"
+
+
+class EntityFormat(StrEnum):
+    """How ``lankg entities`` prints the entities: a table to read, CSV or JSON to copy record ids from (never wrapped)."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
 
 
 #: The base IRI instance IRIs are minted under unless ``--base`` says otherwise.

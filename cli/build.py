@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,7 +15,7 @@ from rich.text import Text
 
 from lankg.cli.console import choice, err, out, progress, reports_errors
 from lankg.errors import InputError, UsageError, ValidationError
-from lankg.options import BUILT_GRAPH, DEFAULT_ARTICLE_BUDGET, DEFAULT_BASE, OUT_DIR, EntityKind, ExportFormat
+from lankg.options import BUILT_GRAPH, DEFAULT_ARTICLE_BUDGET, DEFAULT_BASE, OUT_DIR, EntityFormat, EntityKind, ExportFormat
 from lankg.values import printable
 
 if TYPE_CHECKING:
@@ -189,6 +192,9 @@ def entities(
     kind: Annotated[EntityKind, choice(EntityKind, "kind", "--kind", help="Which entities to list.")] = EntityKind.official,
     judgements: Annotated[Path | None, typer.Option(help="YAML file of hand judgements. Default: data/judgements.yaml if it exists.")] = None,
     base: Base = DEFAULT_BASE,
+    fmt: Annotated[
+        EntityFormat, choice(EntityFormat, "--format", "--format", "-f", help="A table, CSV (one row per record id) or JSON.")
+    ] = EntityFormat.table,
 ) -> None:
     """List resolved entities with the record ids a judgements file refers to (left/right)."""
     from lankg.graph.resolve import DEFAULT_JUDGEMENTS, read_judgements, resolve
@@ -204,6 +210,18 @@ def entities(
     if judgements is not None and not judgements.exists():
         raise InputError(judgements, "no such judgements file")
     resolution = resolve(bundles, read_judgements(judgements or DEFAULT_JUDGEMENTS), base=base)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["iri", "name", "record"])
+        for entity in resolution.clusters(kind):
+            writer.writerows([entity.iri, printable(entity.name or ""), printable(record)] for record in entity.records)
+        out.out(buf.getvalue(), end="")
+        return
+    if fmt == "json":
+        listed = [{"iri": e.iri, "name": e.name, "records": list(e.records)} for e in resolution.clusters(kind)]
+        out.out(json.dumps(listed, ensure_ascii=False, indent=2))
+        return
     table = Table(title=f"{kind} entities", title_justify="left")
     table.add_column("IRI", overflow="fold")
     table.add_column("name")

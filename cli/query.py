@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import logging
+import socket
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -44,7 +48,7 @@ def _table(answer: QueryAnswer, title: str) -> Table:
 def query(
     name: Annotated[str | None, typer.Argument(help="The named query to run (see --list).")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeatable.")] = None,
-    fmt: Annotated[AnswerFormat, choice(AnswerFormat, "--format", "--format", "-f", help="How to print the answer.")] = AnswerFormat.table,
+    fmt: Annotated[AnswerFormat, choice(AnswerFormat, "--format", "--format", "-f", help="How to print the answer: a table, CSV, SPARQL 1.1 Query Results JSON, or JSON Lines (one object per row).")] = AnswerFormat.table,
     graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph built by `lankg build` (.trig, .nq, .ttl, .nt).")] = DEFAULT_GRAPH,
     file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL query in this .rq file instead of a named one.")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters, then exit.")] = False,
@@ -52,7 +56,7 @@ def query(
     """Run a named SPARQL query (or your own .rq file) on the built graph and print the answer."""
     from lankg.queries import QUERIES
     from lankg.queries.library import load_query_file
-    from lankg.queries.run import run_query, to_csv, to_json
+    from lankg.queries.run import run_query, to_csv, to_json, to_jsonl
     from lankg.store.embedded import GraphStore
 
     if list_queries:
@@ -76,6 +80,8 @@ def query(
         out.out(to_csv(answer), end="")
     elif fmt == "json":
         out.out(to_json(answer))
+    elif fmt == "jsonl":
+        out.out(to_jsonl(answer), end="")
     else:
         out.print(_table(answer, escape(printable(f"{named.name} ({len(answer.rows)} rows)"))))
 
@@ -99,8 +105,11 @@ def serve(
         typer.Option(help="Answer from this SPARQL 1.1 server (its query endpoint URL, loaded by `lankg build --store`) instead of --graph."),
     ] = None,
     store_auth: Annotated[str | None, typer.Option(help="USER:PASSWORD for the server (HTTP digest).")] = None,
+    cors: Annotated[
+        str, typer.Option(help="Origins whose pages may query the endpoint from a browser, comma-separated ('*': any; '': none).")
+    ] = "*",
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /; one line per request on stderr."""
     import uvicorn
 
     from lankg.endpoint import MAX_REQUEST_LINE_BYTES, create_app
@@ -113,10 +122,56 @@ def serve(
         raise QueryError(f"{graph}: no graph file here; run `lankg build` first (or pass --graph PATH)")
     else:
         source = graph
+    listening = _listen(host, port)  # a port in use is reported now, before the workers load the graph
     app = create_app(source, timeout=timeout, max_rows=limit, workers=workers, queue=queue, fast_workers=fast_workers,
-                     max_bytes=max_bytes, memory_mb=memory)
-    app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
+                     max_bytes=max_bytes, memory_mb=memory, cors=tuple(o.strip() for o in cors.split(",") if o.strip()))
+    try:
+        app.state.pool.start()  # a graph that does not load is reported here, not as a server traceback
+    except KeyboardInterrupt:
+        app.state.pool.stop()
+        listening.close()
+        err.print("stopped before the endpoint started")
+        raise typer.Exit(130) from None
+    except QueryError:
+        listening.close()
+        raise
     if app.state.pool.unsandboxed is not None and store is None:
         err.print(f"warning: the query workers can reach the network: {app.state.pool.unsandboxed}")
+    _log_requests()
     err.print(f"SPARQL endpoint on http://{host}:{port}/sparql, query page on http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=MAX_REQUEST_LINE_BYTES,
+                            timeout_graceful_shutdown=5)
+    try:
+        uvicorn.Server(config).run(sockets=[listening])
+    except KeyboardInterrupt:  # uvicorn stops cleanly on Ctrl-C, then raises it again once it has
+        pass
+    err.print("endpoint stopped")
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` for the server; a port in use (or an address not on this machine) raises QueryError."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except (OSError, UnicodeError) as exc:
+        raise QueryError(f"cannot listen on {host}:{port}: {exc}") from None
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise QueryError(f"port {port} on {host} is already in use (another `lankg serve`?); pass --port N") from None
+        raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def _log_requests() -> None:
+    """Write the endpoint's access log (lankg.endpoint.access) to stderr, one plain line per request."""
+    from lankg.endpoint.access import LOG
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    LOG.addHandler(handler)
+    LOG.setLevel(logging.INFO)
+    LOG.propagate = False

@@ -2,7 +2,7 @@
 
 The parts: ``protocol`` finds the query in a request, ``workers`` runs it in a
 small pool of child processes under the time, row, byte and memory limits
-(``policy`` refuses updates, SERVICE, FROM and file: IRIs on the parsed form;
+(``policy`` refuses updates, SERVICE, FROM of other graphs and file: IRIs on the parsed form;
 ``sandbox`` cuts the workers off the network), ``negotiation`` picks the answer
 format. This module wires them into the application: requests beyond the pool
 wait in a bounded queue, and when that is full they get 503 with Retry-After;
@@ -22,12 +22,17 @@ from pathlib import Path
 import anyio
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lankg.endpoint.access import AccessLog
+from lankg.endpoint.description import DESCRIPTION_TYPES, serialised, service_description, void_dataset
+from lankg.endpoint.negotiation import negotiate
 from lankg.endpoint.protocol import accepted, query_text
 from lankg.endpoint.workers import (
     DEFAULT_FAST_WORKERS,
@@ -47,12 +52,18 @@ from lankg.queries.run import bind_params
 from lankg.store.remote import RemoteSource
 
 STATIC = Path(__file__).resolve().parent / "static"
+#: The methods /sparql answers (HEAD as GET without the body; OPTIONS lists them, or answers a CORS preflight).
+METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+#: Answers past this many bytes are gzip-compressed for clients that accept it.
+GZIP_MIN_BYTES = 1024
+#: Every answer's shape depends on the Accept header: caches must key on it.
+VARY = {"vary": "Accept"}
 
 
 def _respond(outcome: Outcome) -> Response:
     """The response for ``outcome``: its body, or its spool file streamed in chunks (unlinked at once, so it goes when the stream ends)."""
     if outcome.path is None:
-        return Response(outcome.body, status_code=outcome.status, media_type=outcome.media_type)
+        return Response(outcome.body, status_code=outcome.status, media_type=outcome.media_type, headers=VARY)
     handle = open(outcome.path, "rb")  # noqa: SIM115 - closed by the stream below
     os.unlink(outcome.path)
 
@@ -62,7 +73,7 @@ def _respond(outcome: Outcome) -> Response:
                 yield chunk
 
     return StreamingResponse(chunks(), status_code=outcome.status, media_type=outcome.media_type,
-                             headers={"content-length": str(outcome.size)})
+                             headers={"content-length": str(outcome.size), **VARY})
 
 
 async def _until_disconnected(receive: Receive) -> None:
@@ -76,6 +87,7 @@ async def _until_disconnected(receive: Receive) -> None:
 def create_app(
     graph: Path | RemoteSource, *, timeout: float = 30.0, max_rows: int = 10_000, workers: int = DEFAULT_WORKERS, queue: int = DEFAULT_QUEUE,
     fast_workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, memory_mb: int = DEFAULT_MEMORY_MB,
+    cors: tuple[str, ...] = ("*",),
 ) -> Starlette:
     """The endpoint application for ``graph`` (a built graph file, or a remote SPARQL server): /sparql, /queries, /queries/{name} and the page at /.
 
@@ -85,7 +97,8 @@ def create_app(
     Retry-After. A request has ``timeout`` seconds from its arrival, waiting
     included, and is dropped or stopped when its client disconnects. Answers
     are bounded by ``max_rows`` and ``max_bytes`` and streamed; a worker may
-    grow by ``memory_mb`` while answering.
+    grow by ``memory_mb`` while answering. Pages on the ``cors`` origins
+    (``*``: any; none: same origin only) may query it from a browser.
     """
     if fast_workers is None:
         fast_workers = DEFAULT_FAST_WORKERS if workers >= 2 else 0
@@ -122,10 +135,29 @@ def create_app(
         return _respond(outcome)
 
     async def sparql(request: Request) -> Response:
-        text = await query_text(request)
-        if isinstance(text, Response):
-            return text
-        return await run(request, Job(text, accepted(request)))
+        if request.method == "OPTIONS":  # a CORS preflight never gets here: the middleware answers it
+            return Response(status_code=204, headers={"allow": ", ".join(METHODS)})
+        query = await query_text(request)
+        if isinstance(query, Response):
+            return query
+        if query is None:
+            return describe(request)
+        known = set(pool.graphs)
+        for param, graphs in (("default-graph-uri", query.default_graphs), ("named-graph-uri", query.named_graphs)):
+            for iri in graphs:
+                if iri not in known:
+                    return PlainTextResponse(f"{param} <{iri}> names no graph of this dataset: it takes only its own graphs, "
+                                             "listed by GET /sparql (the service description)\n", status_code=400, headers=VARY)
+        return await run(request, Job(query.text, accepted(request), default_graphs=query.default_graphs, named_graphs=query.named_graphs))
+
+    dataset = void_dataset(graph) if isinstance(graph, Path) else None
+
+    def describe(request: Request) -> Response:
+        mime = negotiate(accepted(request), DESCRIPTION_TYPES)
+        if mime is None:
+            return PlainTextResponse(f"the service description is offered as {', '.join(DESCRIPTION_TYPES)}\n", status_code=406)
+        endpoint = str(request.url.replace(query="", fragment=""))
+        return Response(serialised(service_description(endpoint, pool.graphs, dataset), mime), media_type=mime, headers=VARY)
 
     async def list_queries(request: Request) -> Response:
         return JSONResponse(
@@ -188,17 +220,26 @@ def create_app(
     app = Starlette(
         routes=[
             Route("/", page),
-            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/sparql", sparql, methods=list(METHODS)),
             Route("/queries", list_queries),
             Route("/queries/{name}", named),
             Route("/status", health),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=lifespan,
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=_middleware(cors),
     )
     app.state.pool = pool
     return app
+
+
+def _middleware(cors: tuple[str, ...]) -> list[Middleware]:
+    """The access log (outermost), CORS for the ``cors`` origins (so errors carry it too), gzip, then the security headers."""
+    stack = [Middleware(AccessLog), Middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES), Middleware(SecurityHeaders)]
+    if cors:
+        stack.insert(1, Middleware(CORSMiddleware, allow_origins=list(cors), allow_methods=list(METHODS), allow_headers=["*"],
+                                   expose_headers=["Retry-After", "Content-Length"], max_age=600))
+    return stack
 
 
 class SecurityHeaders:
@@ -225,4 +266,4 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-__all__ = ["STATIC", "SecurityHeaders", "create_app"]
+__all__ = ["METHODS", "STATIC", "SecurityHeaders", "create_app"]

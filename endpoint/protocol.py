@@ -1,13 +1,14 @@
 """The SPARQL 1.1 Protocol's side of a request: where the query is, and what the client accepts.
 
 A query comes in a GET query string, a POST body of ``application/sparql-query``
-or a POST form; updates, ``default-graph-uri`` and ``named-graph-uri`` are
-refused here, before any worker sees the request, and so are bodies and
-query strings past ``MAX_QUERY_BYTES``.
+or a POST form, with any ``default-graph-uri`` and ``named-graph-uri`` (in the
+URL, or in the form too); updates are refused here, before any worker sees the
+request, and so are bodies and query strings past ``MAX_QUERY_BYTES``.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
@@ -24,20 +25,33 @@ def accepted(request: Request) -> tuple[str, ...]:
     return tuple(p.strip() for p in request.headers.get("accept", "").split(",") if p.strip())
 
 
-async def query_text(request: Request) -> str | Response:
-    """The query of a SPARQL Protocol request, or the error response explaining why there is none."""
+class ProtocolQuery(NamedTuple):
+    """A request's query and the protocol's dataset: default-graph-uri and named-graph-uri values, in their order."""
+
+    text: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+async def query_text(request: Request) -> ProtocolQuery | Response | None:
+    """The query of a SPARQL Protocol request, None for a GET without one (which asks for the service description), or the error response."""
+    query = await _query_text(request)
+    if not isinstance(query, ProtocolQuery):
+        return query
+    params = request.query_params  # in the URL of a POST too
+    return query._replace(default_graphs=(*params.getlist("default-graph-uri"), *query.default_graphs),
+                          named_graphs=(*params.getlist("named-graph-uri"), *query.named_graphs))
+
+
+async def _query_text(request: Request) -> ProtocolQuery | Response | None:
     params = request.query_params
-    if "default-graph-uri" in params or "named-graph-uri" in params:  # in the URL of a POST too
-        return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if len(request.scope.get("query_string", b"")) > MAX_QUERY_BYTES:
             return PlainTextResponse(f"the query string is over {MAX_QUERY_BYTES:,} bytes; POST the query instead\n", status_code=414)
         if "update" in params:
             return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
         text = params.get("query")
-        if text is None:
-            return PlainTextResponse("missing 'query' parameter (the query page is at /)\n", status_code=400)
-        return text
+        return None if text is None else ProtocolQuery(text)  # None: the client asks for the service description
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
         return PlainTextResponse(f"the request is over {MAX_QUERY_BYTES} bytes\n", status_code=413)
@@ -53,22 +67,19 @@ async def query_text(request: Request) -> str | Response:
         return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
     if ctype == "application/sparql-query":
         try:
-            return body.decode("utf-8")
+            return ProtocolQuery(body.decode("utf-8"))
         except UnicodeDecodeError:
             return PlainTextResponse("the query is not UTF-8 text\n", status_code=400)
     if ctype == "application/x-www-form-urlencoded":
         try:
-            form = {k: v[-1] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False).items()}
+            fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
         except UnicodeDecodeError:
             return PlainTextResponse("the form is not UTF-8 text\n", status_code=400)
-        if "update" in form:
+        if "update" in fields:
             return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-        if "default-graph-uri" in form or "named-graph-uri" in form:
-            return PlainTextResponse("default-graph-uri and named-graph-uri are not supported; use GRAPH in the query\n", status_code=400)
-        text = form.get("query")
-        if text is None:
+        if "query" not in fields:
             return PlainTextResponse("missing 'query' form field\n", status_code=400)
-        return text
+        return ProtocolQuery(fields["query"][-1], tuple(fields.get("default-graph-uri", ())), tuple(fields.get("named-graph-uri", ())))
     return PlainTextResponse(
         "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)\n", status_code=415
     )

@@ -71,6 +71,9 @@ class Job:
     text: str
     accept: tuple[str, ...]
     substitutions: tuple[tuple[str, ox.NamedNode | ox.Literal], ...] = ()
+    #: The protocol's default-graph-uri and named-graph-uri (graphs of the store, checked by the server); empty: as the query says.
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,10 @@ class Outcome:
 def error(status: int, message: str) -> Outcome:
     """A plain-text answer with ``status``."""
     return Outcome(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+#: The status of an answer past the row or byte limit: the query asks for more than this endpoint gives (the client must narrow it).
+TOO_LARGE = 400
 
 
 class AnswerTooLarge(Exception):
@@ -142,25 +149,45 @@ class Limits:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
-def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
+def _spool_rows(solutions: ox.QuerySolutions, max_rows: int, rows: IO[bytes]) -> bool:
+    """Write ``solutions`` to ``rows`` as SPARQL TSV (its terms as oxigraph writes them), stopping past ``max_rows``: False if there were more.
+
+    Reading them back with ``ox.parse_query_results`` gives solutions that
+    serialise byte for byte as the engine's own would, so the query is
+    evaluated once, only as far as the limit, and never held in memory.
+    """
+    variables = solutions.variables
+    rows.write(("\t".join(str(v) for v in variables) + "\n").encode("utf-8"))
+    for count, solution in enumerate(solutions, start=1):
+        if count > max_rows:
+            return False
+        rows.write(("\t".join("" if (term := solution[v]) is None else str(term) for v in variables) + "\n").encode("utf-8"))
+    return True
+
+
+def answer(store: Store, job: Job, limits: Limits, spool: str, graphs: frozenset[str] = frozenset()) -> Outcome:
     """Vet ``job`` (lankg.endpoint.policy), run it on ``store`` and serialise its answer in a negotiated format (called in the worker).
 
     The check runs here, in the worker, so a query that is slow or hostile to
     parse costs a worker under the time limit, never the server's event loop.
     The answer is serialised into a sink that stops at ``limits.max_bytes``
     and spills to a file in ``spool`` past a small size, so neither this
-    process nor the server holds a large answer in memory.
+    process nor the server holds a large answer in memory. FROM may name
+    ``graphs``, the store's named graphs.
     """
     subs = dict(job.substitutions)
     try:
-        text = vetted(job.text)
+        text = vetted(job.text, graphs)
     except Refused as exc:
         return error(exc.status, str(exc))
     sink = _AnswerSink(limits.max_bytes, spool)
     out = cast(IO[bytes], sink)  # a RawIOBase: pyoxigraph writes to it as to a binary file
     max_rows = limits.max_rows
     try:
-        result = store.query(text, subs)
+        if (job.default_graphs or job.named_graphs) and isinstance(store, GraphStore):
+            result = store.query(text, subs, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
+        else:
+            result = store.query(text, subs)
         if isinstance(result, ox.QueryBoolean):
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
@@ -171,12 +198,12 @@ def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
             mime = negotiate(job.accept, RESULT_TYPES)
             if mime is None:
                 return error(406, f"a SELECT answer is offered as {', '.join(RESULT_TYPES)}")
-            for count, _ in enumerate(result, start=1):
-                if count > max_rows:
-                    return error(413, f"the answer has more than {max_rows} rows, the limit of this endpoint; add a LIMIT")
-            rerun = store.query(text, subs)
-            assert isinstance(rerun, ox.QuerySolutions)  # the same SELECT again
-            rerun.serialize(out, format=RESULT_TYPES[mime])
+            with tempfile.TemporaryFile(dir=spool, prefix="rows-") as rows:
+                if not _spool_rows(result, max_rows, rows):
+                    return error(TOO_LARGE, f"the answer has more than {max_rows:,} rows, the row limit of this endpoint; "
+                                            f"add LIMIT {max_rows} (or narrow the query)")
+                rows.seek(0)
+                ox.parse_query_results(rows, format=ox.QueryResultsFormat.TSV).serialize(out, format=RESULT_TYPES[mime])
             return sink.outcome(mime)
         mime = negotiate(job.accept, GRAPH_TYPES)
         if mime is None:
@@ -185,13 +212,15 @@ def answer(store: Store, job: Job, limits: Limits, spool: str) -> Outcome:
         for triple in result:
             triples.append(triple)
             if len(triples) > max_rows:
-                return error(413, f"the answer has more than {max_rows} triples, the limit of this endpoint; add a LIMIT")
+                return error(TOO_LARGE, f"the answer has more than {max_rows:,} triples, the row limit of this endpoint; "
+                                        f"add LIMIT {max_rows} (or narrow the query)")
         prefixes = PREFIXES if GRAPH_TYPES[mime] == ox.RdfFormat.TURTLE else None
         ox.serialize(triples, out, format=GRAPH_TYPES[mime], prefixes=prefixes)
         return sink.outcome(mime)
     except AnswerTooLarge:
         sink.discard()
-        return error(413, f"the answer is more than {limits.max_bytes:,} bytes, the limit of this endpoint; add a LIMIT")
+        return error(TOO_LARGE, f"the answer is more than {limits.max_bytes:,} bytes, the size limit of this endpoint; "
+                                "add a LIMIT (or select fewer columns)")
     except MemoryError:
         sink.discard()
         return error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
@@ -221,6 +250,7 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
 
     The ready message says whether the network is cut off: None if it is, else why not.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server stops the workers itself
     store: Store
     unsandboxed = "answers from a remote SPARQL server" if isinstance(graph, RemoteSource) else forbid_network()
     try:
@@ -229,14 +259,15 @@ def _worker_main(graph: str | RemoteSource, limits: Limits, spool: str, conn: Co
         conn.send(("error", str(exc)))
         return
     _limit_memory(limits.memory_mb)
-    conn.send(("ready", (len(store) if isinstance(store, GraphStore) else 0, unsandboxed)))
+    graphs = tuple(store.named_graphs()) if isinstance(store, GraphStore) else ()
+    conn.send(("ready", (len(store) if isinstance(store, GraphStore) else 0, unsandboxed, graphs)))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            outcome = answer(store, job, limits, spool)
+            outcome = answer(store, job, limits, spool, frozenset(graphs))
         except MemoryError:
             outcome = error(503, f"the query needed more than the {limits.memory_mb:,} MB of memory a query may use here; simplify it")
         try:
@@ -256,6 +287,8 @@ class QueryWorker:
         self.quads = 0
         #: Why this worker can reach the network (None: it cannot; see lankg.endpoint.sandbox).
         self.unsandboxed: str | None = None
+        #: The IRIs of the named graphs of the loaded graph file, sorted (none for a remote store).
+        self.graphs: tuple[str, ...] = ()
 
     @property
     def running(self) -> bool:
@@ -284,7 +317,7 @@ class QueryWorker:
             process.join()
             parent.close()
             raise QueryError(str(detail))
-        quads, self.unsandboxed = detail
+        quads, self.unsandboxed, self.graphs = detail
         self._process, self._conn, self.quads = process, parent, int(quads)
 
     def stop(self) -> None:
@@ -381,6 +414,11 @@ class WorkerPool:
     @property
     def quads(self) -> int:
         return max((w.quads for w in self.workers), default=0)
+
+    @property
+    def graphs(self) -> tuple[str, ...]:
+        """The IRIs of the dataset's named graphs, sorted (as the workers loaded them; none for a remote store)."""
+        return max((w.graphs for w in self.workers), key=len, default=())
 
     @property
     def unsandboxed(self) -> str | None:

@@ -8,12 +8,14 @@ This is the only module that spells out an IRI of the project.
 
 from __future__ import annotations
 
+import re
+
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
 from lankg.options import DEFAULT_BASE  # spelt there so the command line can show it without loading rdflib
 
-__all__ = ["LANKG", "LANKG_SHAPES", "SCOPE", "DEFAULT_BASE", "VOID", "DCAT", "SD", "DATA_LICENSE", "PREFIXES"]
+__all__ = ["LANKG", "LANKG_SHAPES", "SCOPE", "DEFAULT_BASE", "VOID", "DCAT", "SD", "DATA_LICENSE", "PREFIXES", "QUERY_PREFIXES", "expand"]
 
 
 class LANKG(DefinedNamespace):
@@ -127,3 +129,18 @@ PREFIXES: dict[str, str] = {
     "dcat": str(DCAT),
     "sd": str(SD),
 }
+
+#: Prefixes a query, a parameter or a name option may use undeclared: PREFIXES, and id: for the instances under the default base.
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "id": DEFAULT_BASE}
+
+
+def expand(text: str) -> str:
+    """The IRI a prefixed name such as ``id:region/64.01`` (as tables show it) or ``id:region\\/64.01`` (as SPARQL writes it) stands for.
+
+    Text whose part before the first colon is not one of QUERY_PREFIXES
+    (``https://...``, ``urn:...``, a name) comes back unchanged.
+    """
+    prefix, colon, local = text.partition(":")
+    if not colon or prefix not in QUERY_PREFIXES or local.startswith("//"):
+        return text
+    return QUERY_PREFIXES[prefix] + re.sub(r"\\(.)", r"\1", local)

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from lankg import values
 from lankg.errors import InputError, QueryError
 from lankg.fileio import read_text_checked
-from lankg.ontology.namespaces import PREFIXES
+from lankg.ontology.namespaces import PREFIXES, expand
 from lankg.store.lexer import sparql_code
 from lankg.yamltext import load_yaml
 
@@ -48,6 +48,7 @@ class QueryParam:
         """The RDF term for a value given as text; a value of the wrong shape raises QueryError."""
         try:
             if self.type == "iri":
+                raw = expand(raw)
                 if any(c in raw for c in ' <>"{}|^`\\') or ":" not in raw:
                     raise ValueError("not an absolute IRI")
                 return ox.NamedNode(raw)

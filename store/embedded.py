@@ -16,7 +16,7 @@ querying; validation and export read the TriG with rdflib, which keeps them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -68,12 +68,20 @@ class GraphStore:
         union = [ox.Quad(q.subject, q.predicate, q.object) for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph)]
         self.store.bulk_extend(union)
 
-    def query(self, sparql: str, substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> QueryResult:
-        """Run a read-only query over the union of all graphs, with variables bound as RDF terms."""
+    def query(self, sparql: str, substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None, *,
+              default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> QueryResult:
+        """Run a read-only query over the union of all graphs (or the ``default_graphs`` named), with variables bound as RDF terms.
+
+        ``named_graphs``, when given, are the only graphs GRAPH reaches.
+        """
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (substitutions or {}).items()
         }
-        return self.store.query(sparql, substitutions=subs or None)
+        return self.store.query(
+            sparql, substitutions=subs or None,
+            default_graph=[ox.NamedNode(g) for g in default_graphs] or None,
+            named_graphs=[ox.NamedNode(g) for g in named_graphs] or None,
+        )
 
     def named_graphs(self) -> list[str]:
         """The IRIs of the store's named graphs (articles, gazetteer, scopes, timeline, inferred), sorted."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from lankg.ontology.namespaces import expand
+
 #: The institution whose ego network the page and the CLI show by default.
 LAN_NAME = "Lembaga Administrasi Negara"
 
@@ -53,8 +55,24 @@ def node_metrics(graph: nx.Graph) -> list[NodeMetrics]:
     ]
 
 
+def node_labels(graph: nx.Graph) -> list[str]:
+    """The labels of the nodes of ``graph``, sorted."""
+    return sorted({str(data.get("label", node)) for node, data in graph.nodes(data=True)})
+
+
+def did_you_mean(name: str, names: list[str], limit: int = 3) -> str:
+    """``; did you mean 'A', 'B'?`` with the closest of ``names`` to ``name`` (rapidfuzz), or "" if none is close."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(name, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=70)
+    return f"; did you mean {', '.join(repr(match) for match, _, _ in found)}?" if found else ""
+
+
 def find_node(graph: nx.Graph, name: str) -> str | None:
-    """The node whose label is ``name`` (case-insensitive), or None."""
+    """The node whose label is ``name`` (case-insensitive), or whose IRI ``name`` is (a prefixed name such as ``id:...`` too), or None."""
+    iri = expand(name)
+    if iri in graph:
+        return iri
     wanted = name.casefold()
     for node, data in sorted(graph.nodes(data=True)):
         if str(data.get("label", "")).casefold() == wanted:

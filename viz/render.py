@@ -10,7 +10,7 @@ from lankg.options import View
 from lankg.store import Store
 from lankg.viz.export import write_gexf, write_graphml, write_metrics_csv
 from lankg.viz.html import write_network_html
-from lankg.viz.metrics import ego_network, node_metrics
+from lankg.viz.metrics import did_you_mean, ego_network, node_labels, node_metrics
 from lankg.viz.project import VIEWS, project
 
 _TITLES = {
@@ -45,7 +45,7 @@ def write_view(store: Store, out_dir: Path, *, view: str = "institutions", ego: 
         try:
             graph = ego_network(graph, ego)
         except KeyError:
-            raise QueryError(f"no node named {ego!r} in the {view} view") from None
+            raise QueryError(f"no node named {ego!r} in the {view} view{did_you_mean(ego, node_labels(graph))}") from None
         title += f" (around {ego})"
     metrics = node_metrics(graph)
     stem = file_stem(view, ego)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lankg.cli import app
-from lankg.options import AnswerFormat, EntityKind, ExportFormat, View
+from lankg.options import AnswerFormat, EntityFormat, EntityKind, ExportFormat, View
 
 runner = CliRunner()
 
@@ -33,6 +33,7 @@ def test_version_imports_neither_the_graph_stack_nor_the_stages() -> None:
         (["query"], "--format", AnswerFormat),
         (["viz"], "--view", View),
         (["entities"], "--kind", EntityKind),
+        (["entities"], "--format", EntityFormat),
     ],
 )
 def test_help_lists_every_value_of_a_choice(command: list[str], option: str, enum: type) -> None:

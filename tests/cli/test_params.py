@@ -18,6 +18,8 @@ CASES = [
     (["fact_sources", "-p", "node=not an iri"], "expects iri"),
     (["fact_sources", "-p", "node=urn:x> } ; DROP ALL #"], "expects iri"),
     (["fact_sources"], "needs --param node"),
+    (["fact_sources", "-p", "node=id:region/99.99"], "parameter 'node': <https://w3id.org/lankg/id/region/99.99> names nothing in the graph"),
+    (["fact_sources", "-p", "node=https://w3id.org/lankg/id/region/64.01x"], "names nothing in the graph"),
     (["event_participants", "-p", "date=20210329"], "parameter 'date' expects date, got '20210329': '20210329' is not a date written YYYY-MM-DD"),
     (["event_participants", "-p", "date=2021-02-30"], "parameter 'date' expects date, got '2021-02-30': '2021-02-30' is not a calendar date"),
     (["event_participants", "-p", "date=2021-03-29\n"], "is not a date written YYYY-MM-DD"),
@@ -41,3 +43,15 @@ def test_param_bytes_that_are_not_utf8(gold_trig: Path) -> None:
     stderr = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr
     assert result.returncode == 2 and stderr.startswith("error: parameter 'node' expects iri")
+
+
+def test_a_prefixed_name_as_tables_show_it_is_accepted(gold_trig: Path) -> None:
+    """`lankg query` prints `id:region/64.01`; the same text given back to -p names the same node."""
+    def rows(node: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-m", "lankg", "query", "fact_sources", "-p", f"node={node}", "-f", "csv",
+                                 "--graph", str(gold_trig)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.splitlines()
+
+    full = rows("https://w3id.org/lankg/id/region/64.01")
+    assert len(full) > 1 and rows("id:region/64.01") == full == rows("id:region\\/64.01")

@@ -33,11 +33,25 @@ def test_csv_output_with_parameter(gold_files: dict[str, Path]) -> None:
 def test_json_output_on_the_turtle_export(gold_files: dict[str, Path]) -> None:
     result = runner.invoke(app, ["query", "agreements_by_type", "-f", "json", "-g", str(gold_files["ttl"])])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == [
+    document = json.loads(result.stdout)  # the W3C SPARQL 1.1 Query Results JSON format
+    assert document["head"] == {"vars": ["type", "year", "agreements"]}
+    assert [{k: v["value"] for k, v in b.items()} for b in document["results"]["bindings"]] == [
         {"type": "MoU", "year": "2019", "agreements": "4"},
         {"type": "MoU", "year": "2021", "agreements": "5"},
         {"type": "MoU", "year": "2022", "agreements": "8"},
         {"type": "other", "agreements": "1"},
+    ]
+    assert document["results"]["bindings"][0]["agreements"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def test_jsonl_output_for_scripts(gold_files: dict[str, Path]) -> None:
+    result = runner.invoke(app, ["query", "agreements_by_type", "-f", "jsonl", "-g", str(gold_files["trig"])])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"type": "MoU", "year": 2019, "agreements": 4},
+        {"type": "MoU", "year": 2021, "agreements": 5},
+        {"type": "MoU", "year": 2022, "agreements": 8},
+        {"type": "other", "agreements": 1},
     ]
 
 
@@ -94,7 +108,7 @@ def test_serve_without_a_graph_says_run_build(tmp_path: Path) -> None:
 def test_serve_with_a_broken_graph_names_file_and_line(tmp_path: Path) -> None:
     broken = tmp_path / "graph.trig"
     broken.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> .\n", encoding="utf-8")
-    result = runner.invoke(app, ["serve", "--graph", str(broken), "--port", "1"])
+    result = runner.invoke(app, ["serve", "--graph", str(broken), "--port", "0"])
     assert result.exit_code == 2
     assert f"{broken}:2: not valid RDF" in result.stderr
 

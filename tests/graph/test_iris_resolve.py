@@ -186,6 +186,22 @@ def test_entities_command_lists_the_record_ids_judgements_use(gold_dir: Path) ->
     assert bad.exit_code == 2 and "unknown kind" in bad.output
 
 
+def test_entities_as_csv_and_json_keep_each_record_id_whole(gold_dir: Path) -> None:
+    import csv
+    import io
+    import json
+
+    as_csv = CliRunner().invoke(app, ["entities", str(gold_dir), "--kind", "event", "-f", "csv"], env={"COLUMNS": "40"})
+    assert as_csv.exit_code == 0, as_csv.output
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert {(r["iri"], r["record"]) for r in rows} >= {(str(EVENT_2021_03_29), f"{DOC_002}#event:e1"), (str(EVENT_2021_03_29), f"{DOC_004}#event:e1")}
+    as_json = CliRunner().invoke(app, ["entities", str(gold_dir), "--kind", "event", "-f", "json"], env={"COLUMNS": "40"})
+    assert as_json.exit_code == 0, as_json.output
+    listed = {e["iri"]: e["records"] for e in json.loads(as_json.stdout)}
+    assert {f"{DOC_002}#event:e1", f"{DOC_004}#event:e1"} <= set(listed[str(EVENT_2021_03_29)])
+    assert sorted((iri, rec) for iri, recs in listed.items() for rec in recs) == sorted((r["iri"], r["record"]) for r in rows)
+
+
 def test_a_positive_judgement_merges_institutions_under_one_name(gold: list[FactBundle]) -> None:
     from lankg.records import ArticleRef
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
 from lankg.errors import QueryError
 from lankg.queries import QUERIES
-from lankg.queries.run import bind_params, run_query, to_csv, to_json
+from lankg.queries.library import NamedQuery
+from lankg.queries.run import bind_params, run_query, to_csv, to_json, to_jsonl
 from lankg.store.embedded import GraphStore
 
 HOSTILE = [
@@ -66,4 +70,19 @@ def test_iri_parameter_binds_a_named_node(fresh_store: GraphStore) -> None:
 def test_csv_and_json_renderings(fresh_store: GraphStore) -> None:
     answer = run_query(fresh_store, QUERIES["agreements_by_type"])
     assert to_csv(answer) == "type,year,agreements\nMoU,2019,4\nMoU,2021,5\nMoU,2022,8\nother,,1\n"
-    assert to_json(answer).count('"type"') == 4 and '"year"' not in to_json(answer).split("other")[1]
+    document = json.loads(to_json(answer))
+    assert document["head"]["vars"] == ["type", "year", "agreements"]
+    assert document["results"]["bindings"][3] == {
+        "type": {"type": "literal", "value": "other"},
+        "agreements": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+    }
+    assert to_jsonl(answer).splitlines()[-2:] == ['{"type": "MoU", "year": 2022, "agreements": 8}', '{"type": "other", "agreements": 1}']
+
+
+def test_json_is_what_the_endpoint_serves(fresh_store: GraphStore) -> None:
+    query = QUERIES["agreements_by_type"]
+    result = fresh_store.query(query.text)
+    assert isinstance(result, ox.QuerySolutions)
+    assert to_json(run_query(fresh_store, query)).encode() == result.serialize(format=ox.QueryResultsFormat.JSON)
+    ask = run_query(fresh_store, NamedQuery("ask", "ask.rq", "", (), (), "ASK { ?s ?p ?o }"))
+    assert json.loads(to_json(ask)) == {"head": {}, "boolean": True} and to_jsonl(ask) == '{"result": true}\n'

@@ -63,6 +63,14 @@ def test_lankg_viz_ego_and_other_views(tmp_path: Path, gold_dir: Path) -> None:
     result = runner.invoke(app, ["viz", "--graph", trig, "--out", str(tmp_path), "--ego", "Kabupaten Banjar"])
     assert result.exit_code == 0, result.output
     assert nx.read_gexf(tmp_path / "network-ego.gexf").number_of_nodes() == 2
+    centre = nx.read_gexf(tmp_path / "network-ego.gexf").graph.get("ego") or next(
+        n for n, d in nx.read_gexf(tmp_path / "network-ego.gexf").nodes(data=True) if d.get("label") == "Kabupaten Banjar")
+    prefixed = "id:" + centre.removeprefix("https://w3id.org/lankg/id/")
+    by_iri = runner.invoke(app, ["viz", "--graph", trig, "--out", str(tmp_path / "iri"), "--ego", prefixed])
+    assert by_iri.exit_code == 0, by_iri.output
+    assert nx.read_gexf(tmp_path / "iri" / "network-ego.gexf").number_of_nodes() == 2
+    close = runner.invoke(app, ["viz", "--graph", trig, "--out", str(tmp_path / "close"), "--ego", "Banjar"])
+    assert close.exit_code == 2 and "no node named 'Banjar' in the institutions view; did you mean 'Kabupaten Banjar'" in close.output
     result = runner.invoke(app, ["viz", "--graph", trig, "--out", str(tmp_path), "--view", "officials"])
     assert result.exit_code == 0, result.output
     assert nx.read_graphml(tmp_path / "network-officials.graphml").number_of_edges() == 24
