@@ -90,7 +90,7 @@ def run_build(
     """
     files = collect_inputs(inputs)
     if not files:
-        raise InputError(Path(inputs[0]) if inputs else Path("."), "no article (.txt) or facts (.json) files found")
+        raise InputError(Path(inputs[0]) if inputs else Path("."), "no article (.txt, .html, .htm) or facts (.json) files found")
     if judgements is not None and not judgements.exists():
         raise InputError(judgements, "no such judgements file")
     judged = read_judgements(judgements if judgements is not None else DEFAULT_JUDGEMENTS)

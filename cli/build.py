@@ -34,7 +34,7 @@ def checked_base(base: str) -> str:
 #: The input files of ``build`` and ``entities``.
 Inputs = Annotated[
     list[Path] | None,
-    typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
+    typer.Argument(help="Article .txt files, saved web pages (.html, .htm), facts .json files, or folders of them. Default: the bundled sample corpus."),
 ]
 #: The --base option of the commands that mint IRIs.
 Base = Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")]

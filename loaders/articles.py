@@ -7,6 +7,11 @@ so that no escape sequence or NUL reaches the graph and the offsets stay.
 A sidecar ``NAME.source`` beside ``NAME.txt`` holds the page's address on its
 first line (the convention of shared/devset); the extractor reads a
 publication date from it where the address carries one (``/2018/09/``).
+
+A saved web page (``.html``, ``.htm``) is read by ``lankg.loaders.html``: its
+text is the page's main text, so spans index into that, and its headline,
+canonical address, outlet, author and publication date come with it. A
+sidecar's address overrides the page's canonical one.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 from lankg import values
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
+from lankg.loaders.html import HTML_SUFFIXES, read_page
 from lankg.records import ArticleRef
 
 _HTML_MARKERS = ("<!doctype html", "<html", "<body", "<head", "<script", "<div")
@@ -31,7 +37,14 @@ class Article:
     text: str
     path: Path
     url: str | None = None
-    """The page's address, from the sidecar ``.source`` file, if there is one."""
+    """The page's address: from the sidecar ``.source`` file, else a web page's canonical address."""
+    title: str | None = None
+    """The headline a web page declares."""
+    outlet: str | None = None
+    """The site or outlet that published it."""
+    author: str | None = None
+    published: str | None = None
+    """ISO ``YYYY-MM-DD`` publication date a web page declares."""
 
 
 def read_source_url(path: Path) -> str | None:
@@ -50,12 +63,24 @@ def read_source_url(path: Path) -> str | None:
 
 
 def read_article(path: Path) -> Article:
-    """Read one plain-text article; raise ``InputError`` naming the file when it is not one."""
+    """Read one article, plain text or a saved web page; raise ``InputError`` naming the file when it is not one."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return read_html_article(path)
     text = values.without_controls(read_text_checked(path))
     if not text.strip():
         raise InputError(path, "file holds only whitespace and control characters")
     head = text[:2048].lstrip().lower()
     if any(head.startswith(marker) or f"\n{marker}" in head for marker in _HTML_MARKERS):
-        raise InputError(path, "looks like HTML; lankg reads articles as plain text (save the article's text first)")
+        raise InputError(path, "looks like HTML; save a web page as .html (or .htm) for lankg to read its main text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(ref=ArticleRef(doc=path.name, sha256=digest), text=text, path=path, url=read_source_url(path))
+
+
+def read_html_article(path: Path) -> Article:
+    """Read a saved web page: its main text (which spans index into) and its metadata."""
+    page = read_page(path)
+    digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+    return Article(
+        ref=ArticleRef(doc=path.name, sha256=digest), text=page.text, path=path, url=read_source_url(path) or page.url,
+        title=page.title, outlet=page.outlet, author=page.author, published=page.published,
+    )
