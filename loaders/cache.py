@@ -38,6 +38,7 @@ from lankg.errors import InputError, LankgError
 from lankg.fileio import MAX_INPUT_BYTES, read_text_checked, write_text_atomic
 from lankg.loaders import FACTS_SUFFIXES, articles_by_name, extract_with_text, load_one, merge_loaded
 from lankg.loaders.facts_json import facts_from_json, facts_to_json
+from lankg.loaders.sources import source_of
 from lankg.records import ArticleRef, FactBundle
 
 #: Bump when the layout of a cache entry changes.
@@ -170,8 +171,8 @@ def cached_text(cache_dir: Path, path: Path) -> str | None:
 
 
 def _content_digest(path: Path) -> str | None:
-    """SHA-256 of the file's bytes and of its sidecar ``.source`` (the page address the extractor dates from),
-    or None when the file is not something to cache (missing, folder, huge)."""
+    """SHA-256 of the file's bytes, of its sidecar ``.source`` and of its row in ``sources.csv`` (the page address the
+    extractor dates from), or None when the file is not something to cache (missing, folder, huge, a bad sources.csv)."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_INPUT_BYTES:
             return None
@@ -179,8 +180,11 @@ def _content_digest(path: Path) -> str | None:
         sidecar = path.with_suffix(".source")
         if sidecar != path and sidecar.is_file() and sidecar.stat().st_size <= MAX_INPUT_BYTES:
             digest.update(b"\0source\0" + sidecar.read_bytes())
+        row = source_of(path)
+        if row is not None:
+            digest.update(b"\0sources.csv\0" + repr(row).encode("utf-8"))
         return digest.hexdigest()
-    except OSError:
+    except (OSError, InputError):
         return None
 
 
