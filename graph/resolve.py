@@ -39,7 +39,7 @@ import yaml
 
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
-from lankg.graph.iris import mint, region_iri
+from lankg.graph.iris import article_key, mint, region_iri
 from lankg.names import normalise_key
 from lankg.ontology.regions import region_by_code
 from lankg.records import FactBundle
@@ -279,7 +279,7 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
                 key: tuple[str, ...] = (res.of(institution_record(b.doc, ev.host)).iri, ev.date)
                 by_occasion[key].append(rec)
             else:
-                key = (b.doc, ev.id)
+                key = (article_key(b.source), ev.id)
             ev_key[rec] = key
     nodes = sorted(ev_key)
     all_records.update(nodes)

@@ -97,10 +97,10 @@ def _article(path: Path, page: Page) -> Article:
         raise InputError(path.parent / SOURCES_CSV, f"gives {path.name} the address {row.url}, "
                          f"its sidecar {path.with_suffix('.source').name} {sidecar}")
     url = sidecar or (row.url if row is not None else None) or page.url
+    outlet = (row.outlet if row is not None else None) or page.outlet
+    published = (row.published if row is not None else None) or page.published
+    retrieved = row.retrieved if row is not None else None
     digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
-    return Article(
-        ref=ArticleRef(doc=path.name, sha256=digest), text=page.text, path=path, url=url, title=page.title,
-        outlet=(row.outlet if row is not None else None) or page.outlet, author=page.author,
-        published=(row.published if row is not None else None) or page.published,
-        retrieved=row.retrieved if row is not None else None,
-    )
+    ref = ArticleRef(doc=path.name, sha256=digest, url=url, title=page.title, outlet=outlet, published=published, retrieved=retrieved)
+    return Article(ref=ref, text=page.text, path=path, url=url, title=page.title, outlet=outlet, author=page.author,
+                   published=published, retrieved=retrieved)

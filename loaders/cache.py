@@ -39,7 +39,7 @@ from lankg.fileio import MAX_INPUT_BYTES, read_text_checked, write_text_atomic
 from lankg.loaders import FACTS_SUFFIXES, articles_by_name, extract_with_text, load_one, merge_loaded
 from lankg.loaders.facts_json import facts_from_json, facts_to_json
 from lankg.loaders.sources import source_of
-from lankg.records import ArticleRef, FactBundle
+from lankg.records import FactBundle
 
 #: Bump when the layout of a cache entry changes.
 CACHE_FORMAT = "3"
@@ -267,7 +267,7 @@ def load_all_cached(
             else:
                 stats.hits += 1
                 # the same bytes under another file name are the same facts of another document
-                bundle = dataclasses.replace(cached, source=ArticleRef(doc=path.name, sha256=cached.source.sha256))
+                bundle = dataclasses.replace(cached, source=dataclasses.replace(cached.source, doc=path.name))
         if bundle is not None:
             results[path] = bundle
             if on_done is not None:
