@@ -52,6 +52,16 @@ class ArticleRef:
     """The article's file name, the ``doc`` key of the facts format."""
     sha256: str | None = None
     """Digest of the article text, when the facts were extracted from it."""
+    url: str | None = None
+    """The page's address (sidecar ``.source``, ``sources.csv`` or the page's canonical address)."""
+    title: str | None = None
+    """The headline a saved web page declares."""
+    outlet: str | None = None
+    """The site or outlet that published it."""
+    published: str | None = None
+    """ISO ``YYYY-MM-DD`` publication date."""
+    retrieved: str | None = None
+    """ISO ``YYYY-MM-DD`` date the page was saved."""
 
 
 @dataclass(frozen=True, slots=True)

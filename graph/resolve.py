@@ -39,7 +39,7 @@ import yaml
 
 from lankg.errors import InputError
 from lankg.fileio import read_text_checked
-from lankg.graph.iris import mint, region_iri
+from lankg.graph.iris import article_key, mint, region_iri
 from lankg.names import normalise_key
 from lankg.ontology.regions import region_by_code
 from lankg.records import FactBundle
@@ -195,8 +195,15 @@ def _star(groups: Mapping[Any, list[str]]) -> Iterable[tuple[str, str]]:
             yield first, other
 
 
-def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (), *, base: str) -> Resolution:
-    """Resolve the institutions, officials and events of ``bundles`` into entities with IRIs under ``base``."""
+def resolve(
+    bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (), *, base: str, copy_of: Mapping[str, str] | None = None
+) -> Resolution:
+    """Resolve the institutions, officials and events of ``bundles`` into entities with IRIs under ``base``.
+
+    ``copy_of`` maps the ``article_key`` of an article that is a copy of another (``graph.duplicates``) to its group's
+    key: an event the copies report without host and date is then one event, not one per copy.
+    """
+    copy_of = copy_of or {}
     res = Resolution()
     all_records: set[str] = set()
     regions = region_by_code()
@@ -273,13 +280,15 @@ def resolve(bundles: Sequence[FactBundle], judgements: Sequence[Judgement] = (),
     ev_key: dict[str, tuple[str, ...]] = {}
     by_occasion: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for b in bundles:
+        story = copy_of.get(article_key(b.source), article_key(b.source))
         for ev in b.events:
             rec = event_record(b.doc, ev.id)
             if ev.host and ev.date:
                 key: tuple[str, ...] = (res.of(institution_record(b.doc, ev.host)).iri, ev.date)
                 by_occasion[key].append(rec)
             else:
-                key = (b.doc, ev.id)
+                key = (story, ev.id)
+                by_occasion[("copy", *key)].append(rec)
             ev_key[rec] = key
     nodes = sorted(ev_key)
     all_records.update(nodes)

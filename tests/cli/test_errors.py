@@ -20,6 +20,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("latin1.txt", "Pemerintah Kabupaten Banjar \xb7 caf\xe9".encode("latin-1"), "not valid UTF-8"),
         ("page.txt", b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>", "looks like HTML"),
+        ("page.html", b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>", "no main text found in the page"),
         ("broken.json", b'{"doc": "a.txt", "events": [', "invalid JSON"),
     ],
 )
@@ -38,4 +39,4 @@ def test_folder_without_inputs_is_named(tmp_path: Path) -> None:
     result = _run("build", str(tmp_path), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "no article (.txt) or facts (.json) files found" in result.stderr
+    assert "no article (.txt, .html, .htm) or facts (.json) files found" in result.stderr

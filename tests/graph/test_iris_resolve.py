@@ -16,7 +16,7 @@ from lankg.errors import InputError
 from lankg.graph.build import article_iri, build_dataset
 from lankg.graph.resolve import Judgement, official_record, read_judgements, resolve
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG
-from lankg.records import FactBundle, Institution, Mention
+from lankg.records import ArticleRef, FactBundle, Institution, Mention
 from lankg.store.files import union_graph
 
 LAN = URIRef("https://w3id.org/lankg/id/institution/da66ede0e9405ebd")
@@ -34,6 +34,16 @@ def test_pinned_iris_under_the_default_base(gold: list[FactBundle]) -> None:
     assert res.of(official_record(DOC_002, "Adi Suryanto")).iri == str(ADI)
     assert res.of(f"{DOC_002}#event:e1").iri == str(EVENT_2021_03_29)
     assert article_iri(DEFAULT_BASE, DOC_002) == URIRef("https://w3id.org/lankg/id/article/4864b840bc8d250a")
+
+
+def test_an_article_iri_comes_from_its_address_else_its_text_never_its_file_name() -> None:
+    sha = "ab" * 32
+    by_url = article_iri(DEFAULT_BASE, ArticleRef(doc="a.html", sha256=sha, url="https://lan.go.id/berita/1"))
+    assert by_url == URIRef("https://w3id.org/lankg/id/article/21e7d28c35632bad")
+    assert by_url == article_iri(DEFAULT_BASE, ArticleRef(doc="renamed.html", sha256="cd" * 32, url="https://lan.go.id/berita/1"))
+    by_text = article_iri(DEFAULT_BASE, ArticleRef(doc="a.txt", sha256=sha))
+    assert by_text == article_iri(DEFAULT_BASE, ArticleRef(doc="b.txt", sha256=sha)) != by_url
+    assert article_iri(DEFAULT_BASE, ArticleRef(doc="a.txt")) == article_iri(DEFAULT_BASE, "a.txt")  # a curated file giving neither
 
 
 def test_pinned_iris_under_another_base(gold: list[FactBundle]) -> None:
@@ -58,11 +68,10 @@ def test_002_and_004_are_one_event_with_both_sources(gold: list[FactBundle]) -> 
     ds, stats = build_dataset(gold)
     assert len(stats.events) == 5  # six event records: 001 reports two events, 002 and 004 share one
     g = union_graph(ds)
-    assert set(g.objects(EVENT_2021_03_29, PROV.wasDerivedFrom)) == {
-        article_iri(DEFAULT_BASE, DOC_002), article_iri(DEFAULT_BASE, DOC_004)
-    }
-    for doc in (DOC_002, DOC_004):
-        assert (EVENT_2021_03_29, RDF.type, LANKG.SigningEvent) in ds.graph(article_iri(DEFAULT_BASE, doc))
+    articles = {article_iri(DEFAULT_BASE, b.source) for b in gold if b.doc in (DOC_002, DOC_004)}
+    assert set(g.objects(EVENT_2021_03_29, PROV.wasDerivedFrom)) == articles and len(articles) == 2
+    for article in articles:
+        assert (EVENT_2021_03_29, RDF.type, LANKG.SigningEvent) in ds.graph(article)
     assert list(g.objects(EVENT_2021_03_29, LANKG.date)) == [Literal("2021-03-29", datatype=g.value(EVENT_2021_03_29, LANKG.date).datatype)]
     # Adi Suryanto of LAN is one person across the five articles
     assert len(set(g.objects(ADI, PROV.wasDerivedFrom))) == 5

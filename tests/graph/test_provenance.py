@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import PROV, RDF, TIME, XSD
+from rdflib.namespace import PROV, RDF, SDO, TIME, XSD
 
 from lankg.graph.build import article_iri, build_dataset
+from lankg.loaders.articles import read_article
 from lankg.ontology.namespaces import DEFAULT_BASE, LANKG
 from lankg.pipeline import BuildResult
 from lankg.records import FactBundle
@@ -23,11 +24,12 @@ def test_every_fact_in_an_article_graph_derives_from_that_article(gold: list[Fac
     ds, _ = build_dataset(gold)
     checked = 0
     for bundle in gold:
-        article = article_iri(DEFAULT_BASE, bundle.doc)
+        article = article_iri(DEFAULT_BASE, bundle.source)
         g = ds.graph(article)
-        assert (article, RDF.type, LANKG.SourceArticle) in g
+        for cls in (LANKG.SourceArticle, SDO.NewsArticle, PROV.Entity):
+            assert (article, RDF.type, cls) in g
         assert (article, LANKG.fileName, Literal(bundle.doc)) in g
-        typed = {s for s, o in g.subject_objects(RDF.type) if o not in (LANKG.SourceArticle, LANKG.Mention, TIME.Instant)}
+        typed = {s for s, o in g.subject_objects(RDF.type) if s != article and o not in (LANKG.Mention, TIME.Instant, SDO.Organization)}
         assert typed
         for node in typed:
             assert (node, PROV.wasDerivedFrom, article) in g, node
@@ -37,7 +39,7 @@ def test_every_fact_in_an_article_graph_derives_from_that_article(gold: list[Fac
 
 def test_every_mention_is_the_exact_text_at_its_span(gold: list[FactBundle]) -> None:
     ds, _ = build_dataset(gold)
-    texts = {article_iri(DEFAULT_BASE, b.doc): (ARTICLES / b.doc).read_text(encoding="utf-8") for b in gold}
+    texts = {article_iri(DEFAULT_BASE, b.source): (ARTICLES / b.doc).read_text(encoding="utf-8") for b in gold}
     g = union_graph(ds)
     mentions = set(g.subjects(RDF.type, LANKG.Mention))
     assert len(mentions) > 100
@@ -56,7 +58,7 @@ def test_trig_keeps_one_named_graph_per_article(gold_build: BuildResult) -> None
     ds = Dataset()
     ds.parse(out / "graph.trig", format="trig")
     names = {str(g.identifier) for g in ds.graphs() if len(g)}
-    articles = {str(article_iri(DEFAULT_BASE, p.name)) for p in ARTICLES.glob("*.txt")}
+    articles = {str(article_iri(DEFAULT_BASE, read_article(p).ref)) for p in ARTICLES.glob("*.txt")}
     assert articles <= names
     assert {f"{DEFAULT_BASE}graph/{n}" for n in ("gazetteer", "scopes", "timeline")} <= names
     assert len(names) == 8
