@@ -55,7 +55,7 @@ class Published:
     exact: bool
     """True when the day itself is known."""
     source: str
-    """``timestamp``, ``posting date`` or ``address``."""
+    """``page metadata``, ``timestamp``, ``posting date`` or ``address``."""
     span: Span | None = None
 
 
@@ -145,10 +145,12 @@ class Document:
     text: str
     url: str | None
     noise: tuple[Span, ...]
+    declared: str | None = None
+    """The publication date the page or ``sources.csv`` declares (ISO), if any."""
 
     @classmethod
     def read(cls, article: Article) -> Document:
-        return cls(article.text, article.url, tuple(find_noise(article.text)))
+        return cls(article.text, article.url, tuple(find_noise(article.text)), article.published)
 
     @cached_property
     def noise_set(self) -> SpanSet:
@@ -176,6 +178,12 @@ class Document:
 
     @cached_property
     def published(self) -> Published | None:
+        """The date the page declares or ``sources.csv`` gives, else the one its text or address shows."""
+        if self.declared is not None:
+            try:
+                return Published(dt.date.fromisoformat(self.declared), True, "page metadata")
+            except ValueError:
+                pass
         return find_publication(self.text, self.url)
 
 

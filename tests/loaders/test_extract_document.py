@@ -32,3 +32,14 @@ def test_publication_date_from_a_timestamp_a_top_line_or_the_address() -> None:
     assert find_publication("Rabu, 19 Maret 2025\nIsi.", None).source == "posting date"  # type: ignore[union-attr]
     by_month = find_publication("Isi.", "https://contoh.id/2024/02/berita.html")
     assert by_month is not None and (by_month.latest, by_month.exact) == (dt.date(2024, 2, 29), False)
+
+
+def test_a_declared_publication_date_gives_the_missing_year() -> None:
+    from lankg.loaders.extract import extract_facts
+
+    article = Article(ArticleRef("t.html"), "Pemkab Sleman menandatangani MoU dengan BPS, Senin (9/6).", Path("t.html"),
+                      published="2025-06-10")
+    assert _doc("x").published is None
+    assert Document.read(article).published.source == "page metadata"  # type: ignore[union-attr]
+    event = extract_facts(article).events[0]
+    assert event.date == "2025-06-09" and "2025" in event.date_note  # type: ignore[operator]
