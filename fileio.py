@@ -23,8 +23,8 @@ from lankg.errors import InputError, OutputError
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
-def read_text_checked(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
-    """Return the UTF-8 text of ``path`` or raise ``InputError`` saying why not."""
+def read_bytes_checked(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Return the bytes of ``path``, a file neither empty nor over ``max_bytes``, or raise ``InputError`` saying why not."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -37,7 +37,12 @@ def read_text_checked(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
         raise InputError(path, "file is empty")
     if size > max_bytes:
         raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    raw = path.read_bytes()
+    return path.read_bytes()
+
+
+def read_text_checked(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """Return the UTF-8 text of ``path`` or raise ``InputError`` saying why not."""
+    raw = read_bytes_checked(path, max_bytes=max_bytes)
     if b"\x00" in raw[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), expected UTF-8 text")
     try:

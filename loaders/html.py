@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lankg import values
 from lankg.errors import InputError
-from lankg.fileio import MAX_INPUT_BYTES
+from lankg.fileio import MAX_INPUT_BYTES, read_bytes_checked
 
 HTML_SUFFIXES = (".html", ".htm")
 #: Pages with more elements than this are refused: a news page has a few thousand.
@@ -106,19 +106,7 @@ def read_page(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Page:
     import trafilatura
     from trafilatura.settings import Document
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror}") from None
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a file")
-    if size == 0:
-        raise InputError(path, "file is empty")
-    if size > max_bytes:
-        raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    markup = decode_page(path, path.read_bytes())
+    markup = decode_page(path, read_bytes_checked(path, max_bytes=max_bytes))
     if not markup.strip():
         raise InputError(path, "file holds only whitespace")
     try:
